@@ -1,0 +1,133 @@
+"""One Aho-Corasick pass over folded text for many phrases: the shared matching mechanism.
+
+Actors, triggers, titles and cue words all match the same way: keys are folded
+(``normalize.fold_key``), each key also matches with its inner spaces dropped, a hit
+must sit on word boundaries, except that a listed proclitic may precede it (Arabic
+و ف ب ل ك ال...) and a listed suffix may follow it (Persian ی ها های...), or any
+word characters when the entry is a stem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from khabar.text.normalize import fold_key, is_word_char, space_variants
+
+P = TypeVar("P")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[P]):
+    """A lexicon match in folded coordinates: ``[start, end)`` is the key itself."""
+
+    start: int
+    end: int
+    word_start: int
+    word_end: int
+    key: str
+    payload: P
+
+
+@dataclass(slots=True)
+class Affixes:
+    """What may be glued to a key: proclitics before it, suffixes after it."""
+
+    prefixes: frozenset[str] = frozenset()
+    suffixes: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, prefixes: Iterable[str] = (), suffixes: Iterable[str] = ()) -> Affixes:
+        """Build from plain strings, folded."""
+        return cls(frozenset(fold_key(p) for p in prefixes), frozenset(fold_key(s) for s in suffixes))
+
+
+@dataclass(slots=True)
+class _Entry(Generic[P]):
+    key: str
+    payloads: list[tuple[P, bool]] = field(default_factory=list)
+
+
+class Lexicon(Generic[P]):
+    """Phrases with payloads, matched in one automaton pass per text."""
+
+    def __init__(self, affixes: Affixes | None = None) -> None:
+        self.affixes = affixes or Affixes()
+        self._entries: dict[str, _Entry[P]] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def add(self, phrase: str, payload: P, *, stem: bool = False) -> None:
+        """Add a phrase (folded here, with its no-space variants); ``stem`` allows any suffix."""
+        key = fold_key(phrase)
+        if not key:
+            return
+        for variant in space_variants(key):
+            entry = self._entries.setdefault(variant, _Entry(variant))
+            entry.payloads.append((payload, stem))
+        self._automaton = None
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _built(self) -> ahocorasick.Automaton:
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for key, entry in self._entries.items():
+                automaton.add_word(key, entry)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def _left_ok(self, text: str, start: int) -> int | None:
+        """Word start when the hit's left side is a boundary or an allowed proclitic."""
+        ws = start
+        while ws > 0 and is_word_char(text[ws - 1]):
+            ws -= 1
+        if ws == start or text[ws:start] in self.affixes.prefixes:
+            return ws
+        return None
+
+    def _right_ok(self, text: str, end: int, stem: bool) -> int | None:
+        """Word end when the hit's right side is a boundary, an allowed suffix, or a stem's tail."""
+        we = end
+        while we < len(text) and is_word_char(text[we]):
+            we += 1
+        if we == end or stem or text[end:we] in self.affixes.suffixes:
+            return we
+        return None
+
+    def iter_hits(self, text: str) -> Iterator[Hit[P]]:
+        """Every boundary-respecting hit, in order of end position."""
+        if not self._entries:
+            return
+        for last, entry in self._built().iter(text):
+            end = last + 1
+            start = end - len(entry.key)
+            ws = self._left_ok(text, start)
+            if ws is None:
+                continue
+            for payload, stem in entry.payloads:
+                we = self._right_ok(text, end, stem)
+                if we is not None:
+                    yield Hit(start, end, ws, we, entry.key, payload)
+
+    def find(self, text: str) -> list[Hit[P]]:
+        """Longest non-overlapping hits, left to right (ties keep every payload)."""
+        return longest_first(list(self.iter_hits(text)))
+
+
+def longest_first(hits: list[Hit[P]]) -> list[Hit[P]]:
+    """Drop hits overlapping a longer (then earlier) one; same-span hits are all kept."""
+    ordered = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
+    kept: list[Hit[P]] = []
+    taken: list[tuple[int, int]] = []
+    for h in ordered:
+        if any(h.start < e and s < h.end and (s, e) != (h.start, h.end) for s, e in taken):
+            continue
+        kept.append(h)
+        taken.append((h.start, h.end))
+    kept.sort(key=lambda h: (h.start, h.end))
+    return kept
