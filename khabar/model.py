@@ -10,7 +10,10 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from khabar.text.normalize import Folded
 
 Lang = Literal["fa", "ar"]
 Aux = Literal["future", "negation", "hypothetical"]
@@ -116,6 +119,22 @@ class Analysis:
     pub_date: date | None = None
     outlet: str | None = None
     citations: list[Citation] = field(default_factory=list)
+    _folded: Folded | None = field(default=None, repr=False)
+
+    def folded(self) -> Folded:
+        """The whole raw text folded for matching, computed once and shared by all stages."""
+        if self._folded is None:
+            from khabar.text.normalize import fold
+
+            self._folded = fold(self.doc.text)
+        return self._folded
+
+    def sentence_at(self, raw_offset: int) -> Sentence | None:
+        """The sentence containing a raw offset, if any."""
+        for s in self.sentences:
+            if s.start <= raw_offset < s.end:
+                return s
+        return None
 
     @property
     def sentences(self) -> list[Sentence]:
