@@ -1,0 +1,175 @@
+"""Trigger lexicons: every ``khabar/lang/<lang>/triggers/*.yaml`` loaded, validated, matched.
+
+A trigger file names one PLOVER type (``event``) and lists phrases with an optional
+mode, stem flag, auxiliary mode carried by the phrase (negation/future/hypothetical)
+and argument frame. All files of a language go into one ``Lexicon`` built once, with
+the proclitics and suffixes of ``khabar/lang/<lang>/events.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, cast
+
+from khabar.errors import DataError
+from khabar.lang import LANG_DIR, LANGS, check_keys, load, read_yaml
+from khabar.model import Analysis, Aux, Span
+from khabar.text.lexicon import Affixes, Lexicon
+
+# PLOVER event types (manual 2021+).
+EVENT_TYPES: frozenset[str] = frozenset(
+    {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }
+)
+AUX_VALUES: frozenset[str] = frozenset({"negation", "future", "hypothetical"})
+FILE_KEYS = ("source", "event", "entries")
+ENTRY_REQUIRED = ("phrase",)
+ENTRY_ALLOWED = ("mode", "stem", "aux", "frame", "note")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One trigger phrase of one file, with the PLOVER type and what it carries."""
+
+    event: str
+    phrase: str
+    file: str
+    mode: str | None = None
+    stem: bool = False
+    aux: Aux | None = None
+    frame: str | None = None
+    note: str | None = None
+
+    def rule(self, lang: str) -> str:
+        """The rule name stored with an event: ``<lang>/triggers/<file>:<phrase>``."""
+        return f"{lang}/triggers/{self.file}:{self.phrase}"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A trigger found in a document: folded and raw spans, sentence, entries (same span)."""
+
+    start: int
+    end: int
+    raw: Span
+    word_start: int
+    word_end: int
+    sentence: int
+    entries: tuple[TriggerEntry, ...]
+
+    @property
+    def entry(self) -> TriggerEntry:
+        """The first entry at this span (files are loaded in name order)."""
+        return self.entries[0]
+
+
+def trigger_dir(lang: str) -> Path:
+    """The folder of trigger files of a language."""
+    return LANG_DIR / lang / "triggers"
+
+
+def _entry(where: str, event: str, file: str, item: Any) -> TriggerEntry:
+    """Validate one entry mapping and build its TriggerEntry."""
+    check_keys(where, item, ENTRY_REQUIRED, ENTRY_ALLOWED)
+    phrase = item["phrase"]
+    if not isinstance(phrase, str) or not phrase.strip():
+        raise DataError(f"{where}: 'phrase' must be a non-empty string")
+    aux = item.get("aux")
+    if aux is not None and aux not in AUX_VALUES:
+        raise DataError(f"{where}: aux {aux!r} not one of {sorted(AUX_VALUES)}")
+    stem = item.get("stem", False)
+    if not isinstance(stem, bool):
+        raise DataError(f"{where}: 'stem' must be true or false")
+    for key in ("mode", "frame", "note"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise DataError(f"{where}: {key!r} must be a string or null")
+    return TriggerEntry(
+        event=event,
+        phrase=phrase.strip(),
+        file=file,
+        mode=item.get("mode"),
+        stem=stem,
+        aux=cast("Aux | None", aux),
+        frame=item.get("frame"),
+        note=item.get("note"),
+    )
+
+
+def load_file(path: Path) -> list[TriggerEntry]:
+    """Load and validate one trigger file (raises DataError naming the file)."""
+    data = read_yaml(path)
+    check_keys(str(path), data, FILE_KEYS, ())
+    event = data["event"]
+    if event not in EVENT_TYPES:
+        raise DataError(f"{path}: event {event!r} is not a PLOVER type")
+    if not isinstance(data["source"], str) or not data["source"].strip():
+        raise DataError(f"{path}: 'source' must say where the list came from")
+    items = data["entries"]
+    if not isinstance(items, list) or not items:
+        raise DataError(f"{path}: 'entries' must be a non-empty list")
+    return [_entry(f"{path}: entry {i}", event, path.stem, item) for i, item in enumerate(items)]
+
+
+def load_entries(lang: str) -> list[TriggerEntry]:
+    """Every trigger entry of a language, files in name order."""
+    if lang not in LANGS:
+        raise DataError(f"unknown language {lang!r}; known: {LANGS}")
+    folder = trigger_dir(lang)
+    if not folder.is_dir():
+        raise DataError(f"trigger folder missing: {folder}")
+    out: list[TriggerEntry] = []
+    for path in sorted(folder.glob("*.yaml")):
+        out.extend(load_file(path))
+    return out
+
+
+def _strings(where: str, value: Any) -> list[str]:
+    """A list of non-empty strings from YAML, else DataError."""
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataError(f"{where}: expected a list of non-empty strings")
+    return list(value)
+
+
+@lru_cache(maxsize=None)
+def trigger_affixes(lang: str) -> Affixes:
+    """Proclitics and suffixes allowed around triggers (``events.yaml``)."""
+    data = load(lang, "events")
+    where = f"{lang}/events.yaml"
+    prefixes = _strings(f"{where}: proclitics", data.get("proclitics", []) or [])
+    suffixes = _strings(f"{where}: suffixes", data.get("suffixes", []) or [])
+    return Affixes.of(prefixes, suffixes)
+
+
+@lru_cache(maxsize=None)
+def load_triggers(lang: str) -> Lexicon[TriggerEntry]:
+    """The trigger lexicon of a language, built once."""
+    lex: Lexicon[TriggerEntry] = Lexicon(trigger_affixes(lang))
+    for entry in load_entries(lang):
+        lex.add(entry.phrase, entry, stem=entry.stem)
+    return lex
+
+
+def match_triggers(analysis: Analysis) -> list[TriggerMatch]:
+    """Every trigger in the document (longest non-overlapping), with raw span and sentence."""
+    folded = analysis.folded()
+    lex = load_triggers(analysis.lang)
+    sentences = analysis.sentences
+    grouped: dict[tuple[int, int], list[Any]] = {}
+    for hit in lex.find(folded.text):
+        grouped.setdefault((hit.start, hit.end), []).append(hit)
+    out: list[TriggerMatch] = []
+    si = 0
+    for (start, end), hits in sorted(grouped.items()):
+        rs, re_ = folded.raw_span(start, end)
+        while si < len(sentences) and sentences[si].end <= rs:
+            si += 1
+        if si >= len(sentences) or sentences[si].start > rs:
+            continue
+        entries = tuple(dict.fromkeys(h.payload for h in hits))
+        out.append(TriggerMatch(start, end, Span(rs, re_), hits[0].word_start, hits[0].word_end,
+                                sentences[si].index, entries))
+    return out
