@@ -9,7 +9,7 @@ the proclitics and suffixes of ``khabar/lang/<lang>/events.yaml``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -134,7 +134,7 @@ def _strings(where: str, value: Any) -> list[str]:
     return list(value)
 
 
-@lru_cache(maxsize=None)
+@cache
 def trigger_affixes(lang: str) -> Affixes:
     """Proclitics and suffixes allowed around triggers (``events.yaml``)."""
     data = load(lang, "events")
@@ -144,7 +144,7 @@ def trigger_affixes(lang: str) -> Affixes:
     return Affixes.of(prefixes, suffixes)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_triggers(lang: str) -> Lexicon[TriggerEntry]:
     """The trigger lexicon of a language, built once."""
     lex: Lexicon[TriggerEntry] = Lexicon(trigger_affixes(lang))
