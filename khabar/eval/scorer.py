@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from khabar.errors import EvalError
 
@@ -175,7 +175,7 @@ def group_predictions(
     for ev in events:
         doc = ev.get("doc_id")
         if isinstance(doc, Hashable) and doc in gold:
-            out[doc].append(scored(ev))
+            out[cast(str, doc)].append(scored(ev))
     return out
 
 

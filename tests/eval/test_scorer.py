@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from khabar.errors import EvalError
-from khabar.eval.scorer import format_report, load_gold, load_predictions, matches, scored, score_file
+from khabar.eval.scorer import format_report, load_gold, load_predictions, matches, score_file, scored
 
 SHARED = Path(__file__).parents[2].parent / "shared"
 REFERENCE = SHARED / "tools" / "score_events.py"
@@ -94,7 +94,8 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {
     ),
     "documents_and_languages": (
         [gold_doc("a", "ar", [gev("PROTEST", [ent("IRQ", "CVL")], [ent("IRQ")])]),
-         gold_doc("f", "fa", [gev("THREATEN", [ent("IRN")], [ent("ISR")]), gev("SANCTION", [ent("USA")], [ent("IRN")])]),
+         gold_doc("f", "fa", [gev("THREATEN", [ent("IRN")], [ent("ISR")]),
+                              gev("SANCTION", [ent("USA")], [ent("IRN")])]),
          gold_doc("empty", "fa", [])],
         [pev("a", "PROTEST", [ent("IRQ")], [ent("IRQ")]), pev("f", "THREATEN", [ent("IRN")], [ent("ISR")]),
          pev("empty", "ASSAULT", [ent("USA")]), pev("not-in-gold", "ASSAULT", [ent("USA")]),
@@ -227,7 +228,7 @@ def test_negation_is_out_of_core_but_in_strict(tmp_path: Path) -> None:
 def test_bad_gold_line_raises_eval_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"doc": "x", "events": []}\n{"doc": "y"}\n', encoding="utf-8")
-    with pytest.raises(EvalError, match="bad.jsonl:2"):
+    with pytest.raises(EvalError, match=r"bad\.jsonl:2"):
         load_gold(bad)
     with pytest.raises(EvalError, match="not found"):
         load_gold(tmp_path / "missing.jsonl")
