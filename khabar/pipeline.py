@@ -51,7 +51,7 @@ def process(doc: Document) -> DocResult | Reject:
         found_dates = dates.find_dates(analysis)
         evs = events.code_events(analysis, mentions, found_dates)
         dates.assign_dates(evs, found_dates, analysis)
-    except Exception as exc:  # noqa: BLE001 - one record must never stop a batch
+    except Exception as exc:
         return Reject(doc.origin, RejectReason.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}", record_id=doc.id)
     h = doc.content_hash
     for ev in evs:

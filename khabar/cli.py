@@ -1,0 +1,256 @@
+"""The edge: commands, exit codes, progress and error messages.
+
+Exit codes: 0 done; 1 unexpected error; 2 bad usage or source; 3 bad data file;
+4 store unavailable; 5 quality gate failed; 6 run completed with rejects.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from khabar import __version__
+from khabar.errors import KhabarError
+from khabar.store import queries
+from khabar.store.db import Store
+
+EXIT_REJECTS = 6
+DEFAULT_DB = "khabar.duckdb"
+F = TypeVar("F", bound=Callable[..., Any])
+
+err = Console(stderr=True)
+out = Console()
+
+
+def edge(fn: F) -> F:
+    """Turn khabar's typed errors into a one-line message and the error's exit code."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except KhabarError as exc:
+            err.print(f"[bold red]error[/] ({exc.code}): {exc}")
+            sys.exit(exc.exit_code)
+
+    return cast(F, wrapper)
+
+
+def db_option(fn: F) -> F:
+    """The --db option every store command takes."""
+    return click.option(
+        "--db",
+        "db",
+        default=DEFAULT_DB,
+        show_default=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="DuckDB store file.",
+    )(fn)
+
+
+def filter_options(fn: F) -> F:
+    """Event filters shared by `events` and `export`."""
+    opts = [
+        click.option("--type", "event", help="PLOVER event type, e.g. CONSULT."),
+        click.option("--code", help="Actor or recipient code, e.g. RUS."),
+        click.option("--actor", help="Actor or recipient name (substring, case-insensitive)."),
+        click.option("--lang", type=click.Choice(["fa", "ar"]), help="Document language."),
+        click.option("--doc", help="Document id."),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events on or after this day."),
+        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events on or before this day."),
+        click.option("--text", help="Substring of the evidence text."),
+    ]
+    for opt in reversed(opts):
+        fn = opt(fn)
+    return fn
+
+
+def make_filter(limit: int | None = None, **kw: Any) -> queries.EventFilter:
+    """An EventFilter from CLI options."""
+    for k in ("since", "until"):
+        if kw.get(k) is not None:
+            kw[k] = kw[k].date()
+    return queries.EventFilter(limit=limit, **kw)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="khabar")
+def cli() -> None:
+    """khabar: political event data (PLOVER) from Persian and Arabic news."""
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("--batch-size", default=500, show_default=True, help="Documents per transaction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@edge
+def run(sources: tuple[Path, ...], db: Path, batch_size: int, quiet: bool) -> None:
+    """Read SOURCES (folders, .txt/.html, JSONL(.gz), CSV, Parquet, WARC), code events, store them."""
+    from khabar.engines import local
+    from khabar.ingest import check_sources, estimate_records
+    from khabar.settings import Settings
+
+    check_sources(sources)
+    settings = Settings(batch_size=batch_size)
+    total = estimate_records(sources)
+    with Store(db) as store:
+        progress = Progress(
+            TextColumn("[bold]khabar run"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]:.0f} docs/s"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            disable=quiet or not err.is_terminal,
+        )
+        with progress:
+            task = progress.add_task("run", total=total, rate=0.0)
+
+            def advance(n: int) -> None:
+                progress.advance(task, n)
+                speed = progress.tasks[0].speed
+                progress.update(task, rate=speed or 0.0)
+
+            try:
+                summary = local.run([str(s) for s in sources], store, settings, advance)
+            except KeyboardInterrupt:
+                err.print("[yellow]interrupted[/]: batches written so far are kept; run again to complete.")
+                sys.exit(130)
+        print_summary(summary, db)
+    if summary.rejected:
+        sys.exit(EXIT_REJECTS)
+
+
+def print_summary(summary: Any, db: Path) -> None:
+    """The final summary of a run, on stderr."""
+    rate = summary.records / summary.seconds if summary.seconds else 0.0
+    err.print(
+        f"[bold]{summary.status}[/] in {summary.seconds:.1f}s ({rate:.0f} records/s) -> {db}\n"
+        f"  records read {summary.records}, documents stored {summary.stored}, "
+        f"already in store {summary.skipped}, rejected {summary.rejected}\n"
+        f"  stories {summary.stories}, events {summary.events}"
+    )
+    for reason, n in summary.reasons.most_common():
+        err.print(f"  rejected [red]{reason}[/]: {n}  (see `khabar rejects --reason {reason} --db {db}`)")
+
+
+def short(codes: Sequence[str] | None, names: Sequence[str | None] | None) -> str:
+    """Actors as 'Name (CODE)' joined."""
+    parts = []
+    for c, n in zip(codes or [], names or [], strict=False):
+        parts.append(f"{n} ({c})" if n else str(c))
+    return ", ".join(parts)
+
+
+@cli.command()
+@db_option
+@filter_options
+@click.option("--limit", default=100, show_default=True, help="At most this many events (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="PLOVER JSONL (the default when stdout is not a terminal).")
+@edge
+def events(db: Path, limit: int, as_json: bool, **kw: Any) -> None:
+    """Show stored events as a table (or JSONL when piped)."""
+    f = make_filter(limit=limit or None, **kw)
+    with Store(db, read_only=True) as store:
+        if as_json or not out.is_terminal:
+            for obj in queries.plover_events(store, f):
+                click.echo(json.dumps(obj, ensure_ascii=False))
+            return
+        _, rows = queries.events(store, f)
+    table = Table(title=f"{len(rows)} events in {db}", show_lines=False)
+    for col in ("date", "event", "mode", "actor", "recipient", "aux", "doc", "evidence"):
+        table.add_column(col, overflow="fold")
+    for d, ev, mode, aux, ac, an, rc, rn, _lang, doc, evid, _id in rows:
+        table.add_row(
+            str(d or "-"), ev, mode or "", short(ac, an), short(rc, rn), aux or "", doc, (evid or "")[:90]
+        )
+    out.print(table)
+
+
+@cli.command()
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(queries.EXPORT_FORMATS), default="plover", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default stdout).")
+@edge
+def export(db: Path, fmt: str, output: Path | None, **kw: Any) -> None:
+    """Export events as PLOVER JSONL, CSV or Parquet."""
+    f = make_filter(**kw)
+    with Store(db, read_only=True) as store:
+        if output is None:
+            if fmt != "plover":
+                raise click.UsageError(f"--format {fmt} needs -o PATH")
+            for obj in queries.plover_events(store, f):
+                click.echo(json.dumps(obj, ensure_ascii=False))
+            return
+        n = queries.export(store, fmt, output, f)
+    err.print(f"exported {n} events to {output}")
+
+
+@cli.command()
+@db_option
+@click.option("--reason", help="Only rejects of this reason.")
+@click.option("--limit", default=50, show_default=True, help="At most this many (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="JSONL (the default when stdout is not a terminal).")
+@edge
+def rejects(db: Path, reason: str | None, limit: int, as_json: bool) -> None:
+    """Show records that were rejected, with their reasons."""
+    with Store(db, read_only=True) as store:
+        names, rows = queries.rejects(store, reason, limit or None)
+        totals = queries.reject_counts(store)
+    if as_json or not out.is_terminal:
+        for row in rows:
+            click.echo(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False, default=str))
+        return
+    err.print("rejects by reason: " + (", ".join(f"{r} {n}" for r, n in totals) or "none"))
+    table = Table(*names[:5])
+    for row in rows:
+        table.add_row(*[str(v)[:80] if v is not None else "" for v in row[:5]])
+    out.print(table)
+
+
+@cli.command()
+@db_option
+@edge
+def stats(db: Path) -> None:
+    """Row counts of the store and its recent runs."""
+    with Store(db, read_only=True) as store:
+        counts = store.counts()
+        names, runs = store.query(
+            "SELECT run_id, status, records, stored, skipped, rejected, events, round(seconds, 1) "
+            "FROM runs ORDER BY run_id DESC LIMIT 10"
+        )
+    out.print(", ".join(f"{k} {v}" for k, v in counts.items() if k != "meta"))
+    table = Table(*names)
+    for r in runs:
+        table.add_row(*[str(v) for v in r])
+    out.print(table)
+
+
+def _register_optional() -> None:
+    """Commands that live with their component (eval), added when present."""
+    try:
+        from khabar.eval.command import eval_command
+    except ImportError:
+        return
+    cli.add_command(eval_command, "eval")
+
+
+_register_optional()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="khabar")
+
