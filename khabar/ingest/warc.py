@@ -1,0 +1,79 @@
+"""WARC archives (.warc, .warc.gz) via warcio: HTTP responses with HTML or plain text become documents."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from khabar.ingest.decode import Decoded, decode_bytes, sample_of
+from khabar.ingest.html import html_to_document
+from khabar.ingest.records import to_document
+from khabar.model import Document, Reject, RejectReason
+from khabar.settings import Limits
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_TEXT_TYPES = ("text/plain",)
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+
+
+def _content_type(record: Any) -> str:
+    """The HTTP Content-Type of a response record (lower case), or ''."""
+    headers = getattr(record, "http_headers", None)
+    value = headers.get_header("Content-Type") if headers is not None else None
+    return (value or "").lower()
+
+
+def _decode_payload(payload: bytes, content_type: str) -> Decoded:
+    """Decode a payload with the charset the HTTP header declares, else with the usual detection."""
+    m = _CHARSET.search(content_type)
+    if m:
+        try:
+            text = payload.decode(m.group(1))
+        except (LookupError, UnicodeDecodeError):
+            pass
+        else:
+            if text.strip():
+                return Decoded(text, m.group(1))
+    return decode_bytes(payload)
+
+
+def _record_to_doc(record: Any, origin: str, limits: Limits) -> Document | Reject | None:
+    """One WARC record as a Document or a Reject; None for records that are not documents."""
+    if record.rec_type != "response":
+        return None
+    ctype = _content_type(record)
+    is_html = ctype.startswith(_HTML_TYPES)
+    if not is_html and not ctype.startswith(_TEXT_TYPES):
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    doc_id = url or record.rec_headers.get_header("WARC-Record-ID") or origin
+    payload = record.content_stream().read(limits.max_document_chars * 4 + 1)
+    if len(payload) > limits.max_document_chars * 4:
+        detail = f"payload over {limits.max_document_chars * 4:,} bytes"
+        return Reject(origin, RejectReason.TOO_LARGE, detail, record_id=doc_id, sample=sample_of(payload))
+    decoded = _decode_payload(payload, ctype)
+    if decoded.text is None:
+        assert decoded.reason is not None
+        return Reject(origin, decoded.reason, decoded.detail, record_id=doc_id, sample=sample_of(payload))
+    if is_html:
+        return html_to_document(decoded.text, origin, doc_id, limits, url=url)
+    return to_document({"id": doc_id, "text": decoded.text, "url": url}, origin, doc_id, limits)
+
+
+def read_warc(path: Path, limits: Limits) -> Iterator[Document | Reject]:
+    """Yield a Document or Reject per HTML/text response; a truncated or corrupt archive ends with one Reject."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    done = 0
+    try:
+        with path.open("rb") as f:
+            for record in ArchiveIterator(f):
+                result = _record_to_doc(record, f"{path}#{done + 1}", limits)
+                done += 1
+                if result is not None:
+                    yield result
+    except Exception as exc:
+        detail = f"archive truncated or corrupt after {done} complete records: {type(exc).__name__}: {exc}"
+        yield Reject(f"{path}#{done + 1}", RejectReason.MALFORMED, detail.splitlines()[0])
