@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from khabar.ingest.decode import Decoded, decode_bytes, sample_of
 from khabar.ingest.html import html_to_document
@@ -39,6 +39,22 @@ def _decode_payload(payload: bytes, content_type: str) -> Decoded:
     return decode_bytes(payload)
 
 
+def _missing_bytes(record: Any) -> int:
+    """How many bytes of a record's declared Content-Length the archive did not contain."""
+    while record.raw_stream.read(1 << 16):
+        pass
+    return int(getattr(record.raw_stream, "limit", 0) or 0)
+
+
+def _has_tail(f: BinaryIO, offset: int) -> bool:
+    """Whether non-blank bytes follow the end of the last complete record (a record cut in its headers)."""
+    f.seek(offset)
+    while chunk := f.read(1 << 16):
+        if chunk.strip():
+            return True
+    return False
+
+
 def _record_to_doc(record: Any, origin: str, limits: Limits) -> Document | Reject | None:
     """One WARC record as a Document or a Reject; None for records that are not documents."""
     if record.rec_type != "response":
@@ -53,6 +69,10 @@ def _record_to_doc(record: Any, origin: str, limits: Limits) -> Document | Rejec
     if len(payload) > limits.max_document_chars * 4:
         detail = f"payload over {limits.max_document_chars * 4:,} bytes"
         return Reject(origin, RejectReason.TOO_LARGE, detail, record_id=doc_id, sample=sample_of(payload))
+    missing = _missing_bytes(record)
+    if missing:
+        detail = f"record truncated: {missing:,} bytes of its declared length are missing (archive cut short)"
+        return Reject(origin, RejectReason.MALFORMED, detail, record_id=doc_id, sample=sample_of(payload))
     decoded = _decode_payload(payload, ctype)
     if decoded.text is None:
         assert decoded.reason is not None
@@ -69,11 +89,17 @@ def read_warc(path: Path, limits: Limits) -> Iterator[Document | Reject]:
     done = 0
     try:
         with path.open("rb") as f:
-            for record in ArchiveIterator(f):
+            records = ArchiveIterator(f)
+            end = 0
+            for record in records:
                 result = _record_to_doc(record, f"{path}#{done + 1}", limits)
-                done += 1
+                records.read_to_end()
+                done, end = done + 1, records.offset
                 if result is not None:
                     yield result
+            if _has_tail(f, end):
+                detail = f"archive truncated after {done} complete records: the next record is cut short"
+                yield Reject(f"{path}#{done + 1}", RejectReason.MALFORMED, detail)
     except Exception as exc:
         detail = f"archive truncated or corrupt after {done} complete records: {type(exc).__name__}: {exc}"
         yield Reject(f"{path}#{done + 1}", RejectReason.MALFORMED, detail.splitlines()[0])
