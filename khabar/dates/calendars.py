@@ -1,0 +1,65 @@
+"""Calendar arithmetic: Gregorian, Solar Hijri (jdatetime) and Hijri (hijridate) to a Gregorian day."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import jdatetime
+from hijridate import Gregorian, Hijri
+
+# How many years back a year-less date may look for a valid day (29 February, 30 Esfand).
+YEARS_BACK = 8
+
+
+def to_gregorian(calendar: str, year: int, month: int, day: int) -> date | None:
+    """The Gregorian day of a date in ``calendar``; None when it does not exist."""
+    try:
+        if calendar == "gregorian":
+            return date(year, month, day)
+        if calendar == "solar_hijri":
+            return jdatetime.date(year, month, day).togregorian()
+        if calendar == "hijri":
+            return Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return None
+
+
+def year_of(calendar: str, day: date) -> int | None:
+    """The year of a Gregorian day in ``calendar``."""
+    try:
+        if calendar == "gregorian":
+            return day.year
+        if calendar == "solar_hijri":
+            return int(jdatetime.date.fromgregorian(date=day).year)
+        if calendar == "hijri":
+            return int(Gregorian(day.year, day.month, day.day).to_hijri().year)
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def latest_on_or_before(calendar: str, month: int, day: int, anchor: date) -> date | None:
+    """The latest existing ``day month`` of ``calendar`` on or before ``anchor``."""
+    start = year_of(calendar, anchor)
+    if start is None:
+        return None
+    for year in range(start, start - YEARS_BACK, -1):
+        value = to_gregorian(calendar, year, month, day)
+        if value is not None and value <= anchor:
+            return value
+    return None
+
+
+def weekday_before(anchor: date, weekday: int, *, strict: bool = False) -> date:
+    """The latest ``weekday`` (Monday 0) on or before ``anchor`` (strictly before if ``strict``)."""
+    back = (anchor.weekday() - weekday) % 7
+    if strict and back == 0:
+        back = 7
+    return anchor - timedelta(days=back)
+
+
+def weekday_after(anchor: date, weekday: int) -> date:
+    """The first ``weekday`` (Monday 0) strictly after ``anchor``."""
+    ahead = (weekday - anchor.weekday()) % 7
+    return anchor + timedelta(days=ahead or 7)

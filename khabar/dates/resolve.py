@@ -1,0 +1,38 @@
+"""Resolve a parsed time expression against its story's anchor (publication day), as a careful reader."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from khabar.dates.calendars import latest_on_or_before, to_gregorian, weekday_after, weekday_before
+from khabar.dates.grammar import DateParts, Parsed
+
+
+def resolve_parts(parts: DateParts, anchor: date | None) -> date | None:
+    """The day of a written date; a year-less date is the latest such day on or before the anchor."""
+    if parts.day is None or not parts.calendar:
+        return None
+    if parts.year is not None:
+        return to_gregorian(parts.calendar, parts.year, parts.month, parts.day)
+    if anchor is None:
+        return None
+    return latest_on_or_before(parts.calendar, parts.month, parts.day, anchor)
+
+
+def resolve(parsed: Parsed, anchor: date | None) -> date | None:
+    """The day an expression names, or None (months, years, periods, no anchor, impossible dates)."""
+    if parsed.dates and parsed.dates[0].day is not None:
+        for parts in parsed.dates:
+            value = resolve_parts(parts, anchor)
+            if value is not None:
+                return value
+        return None
+    if parsed.dates or anchor is None:
+        return None
+    if parsed.offset is not None:
+        return anchor + timedelta(days=parsed.offset)
+    if parsed.weekday is None or parsed.modifier == "week":
+        return None
+    if parsed.modifier == "next":
+        return weekday_after(anchor, parsed.weekday)
+    return weekday_before(anchor, parsed.weekday, strict=parsed.modifier == "last")
