@@ -36,7 +36,7 @@ class Decoded:
 def sample_of(data: bytes | str) -> str:
     """A short printable sample of a payload for the analyst (first 200 characters)."""
     text = data if isinstance(data, str) else data[: SAMPLE_CHARS * 4].decode("utf-8", "replace")
-    return text[:SAMPLE_CHARS]
+    return text[:SAMPLE_CHARS].rstrip("\r\n")
 
 
 def bom_encoding(data: bytes) -> tuple[str, int] | None:
