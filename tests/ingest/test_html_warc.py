@@ -57,7 +57,8 @@ def test_htm_in_windows_1256(tmp_path: Path) -> None:
 def test_html_with_only_scripts_and_styles_has_no_main_text(tmp_path: Path) -> None:
     p = tmp_path / "empty.html"
     p.write_text(
-        "<html><head><style>p{color:red}</style><script>var a=1;</script></head><body><script>x()</script></body></html>"
+        "<html><head><style>p{color:red}</style><script>var a=1;</script></head>"
+        "<body><script>x()</script></body></html>"
     )
     (r,) = list(read_sources([p]))
     assert isinstance(r, Reject) and r.reason is RejectReason.NO_MAIN_TEXT

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
+from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 
 from khabar.ingest import read_sources
@@ -17,7 +19,7 @@ ROWS = [
 ]
 
 
-def jsonl(rows: list[dict[str, object]]) -> str:
+def jsonl(rows: Sequence[Mapping[str, object]]) -> str:
     """Rows as JSON Lines text."""
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
@@ -27,14 +29,14 @@ def test_jsonl_yields_one_document_per_line(tmp_path: Path) -> None:
     p.write_text(jsonl(ROWS), encoding="utf-8")
     out = list(read_sources([p]))
     assert [d.id for d in out if isinstance(d, Document)] == ["a1", "a2"]
-    assert out[0] == Document("a1", "عنوان\nمتن خبر اول", out[0].pub_date, None, "farsnews", f"{p}:1", "fa")
+    assert out[0] == Document("a1", "عنوان\nمتن خبر اول", date(2015, 7, 21), None, "farsnews", f"{p}:1", "fa")
 
 
 def test_jsonl_gz(tmp_path: Path) -> None:
     p = tmp_path / "n.jsonl.gz"
     p.write_bytes(gzip.compress(jsonl(ROWS).encode()))
     out = list(read_sources([p]))
-    assert [(d.id, d.origin) for d in out] == [("a1", f"{p}:1"), ("a2", f"{p}:2")]
+    assert [(d.id, d.origin) for d in out if isinstance(d, Document)] == [("a1", f"{p}:1"), ("a2", f"{p}:2")]
 
 
 def test_json_extension_is_read_as_lines(tmp_path: Path) -> None:

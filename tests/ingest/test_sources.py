@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import gzip
-import json
 import time
 from collections import Counter
 from pathlib import Path
@@ -136,5 +135,4 @@ def test_shared_corpus_estimate_is_fast() -> None:
     start = time.perf_counter()
     n = estimate_records(gz)
     assert time.perf_counter() - start < 2.0
-    assert n is not None and n > 0
-    assert json.loads(gzip.open(gz[0]).readline())
+    assert n is not None and n >= _records(gz[0])
