@@ -1,0 +1,75 @@
+"""assign_dates: the expression of the event's own sentence nearest its trigger."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from khabar.dates import assign_dates, find_dates
+from khabar.model import Analysis, Aux, Event, Span
+from tests.dates.helpers import analysis
+
+THU = date(2024, 3, 14)
+
+
+def event_at(a: Analysis, trigger: str, aux: Aux | None = None, nth: int = 0) -> Event:
+    """An event whose trigger is the ``nth`` occurrence of ``trigger`` in the text."""
+    text = a.doc.text
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(trigger, start + 1)
+    sent = a.sentence_at(start)
+    assert sent is not None
+    span = Span(start, start + len(trigger))
+    return Event("t", "CONSULT", [], [], sent.index, sent.story, span, span, aux=aux)
+
+
+def dated(a: Analysis, *events: Event) -> list[date | None]:
+    """Run find_dates + assign_dates and return the events' dates."""
+    assign_dates(list(events), find_dates(a), a)
+    return [e.date for e in events]
+
+
+def test_event_takes_the_date_of_its_sentence() -> None:
+    a = analysis("وأكد الرئيس الروسي الأربعاء استعداد موسكو للمفاوضات.", "ar", THU)
+    ev = event_at(a, "وأكد")
+    assert dated(a, ev) == [date(2024, 3, 13)]
+    assert ev.date_expr is not None and ev.date_expr.text == "الأربعاء"
+
+
+def test_no_expression_in_sentence_is_none_not_publication_date() -> None:
+    a = analysis("بحث الوزيران الأزمة. وأكد الرئيس الأربعاء استعداده.", "ar", THU)
+    ev = event_at(a, "بحث")
+    assert dated(a, ev) == [None]
+    assert ev.date_expr is None
+
+
+def test_future_event_is_none() -> None:
+    a = analysis("ويلتقي الوزيران الخميس المقبل في أنقرة.", "ar", THU)
+    assert dated(a, event_at(a, "ويلتقي", aux="future")) == [None]
+
+
+def test_nearest_expression_wins() -> None:
+    a = analysis("منابع روز گذشته خبر دادند و پسکوف امروز اعلام کرد.", "fa", date(2022, 2, 26))
+    first, second = event_at(a, "خبر"), event_at(a, "اعلام")
+    assert dated(a, first, second) == [date(2022, 2, 25), date(2022, 2, 26)]
+
+
+def test_same_clause_preferred_over_nearer_across_comma() -> None:
+    a = analysis("التقى الوزيران يوم الخميس الماضي في أنقرة وقال، أمس، إن المحادثات ناجحة.", "ar", THU)
+    ev = event_at(a, "التقى")
+    assert dated(a, ev) == [date(2024, 3, 7)]
+
+
+def test_bare_year_is_never_an_events_time() -> None:
+    a = analysis("هنأ بوتين ترامب على فوزه بالانتخابات الرئاسية 2024، الخميس.", "ar", THU)
+    assert dated(a, event_at(a, "هنأ")) == [THU]
+
+
+def test_month_expression_gives_none() -> None:
+    a = analysis("وقعت الدولتان الاتفاق في يوليو 2020.", "ar", THU)
+    assert dated(a, event_at(a, "وقعت")) == [None]
+
+
+def test_event_in_glued_story_without_anchor_is_none() -> None:
+    a = analysis("بحث الوزيران الأربعاء الأزمة.", "ar", THU, second="توصلت أوكرانيا وروسيا، الجمعة، إلى اتفاق.")
+    assert dated(a, event_at(a, "بحث"), event_at(a, "توصلت")) == [date(2024, 3, 13), None]
