@@ -19,7 +19,10 @@ from tests.dates.helpers import analysis, only
 LANG_DIR = Path(__file__).parents[2] / "khabar" / "lang"
 ANCHOR = date(2024, 3, 14)  # a Thursday
 YEARS = {"gregorian": 2023, "solar_hijri": 1402, "hijri": 1445}
-MONTH_SENTENCE = {"fa": "این دیدار روز 10 {name} {year} برگزار شد.", "ar": "عقد الاجتماع يوم 10 {name} {year} في العاصمة."}
+MONTH_SENTENCE = {
+    "fa": "این دیدار روز 10 {name} {year} برگزار شد.",
+    "ar": "عقد الاجتماع يوم 10 {name} {year} في العاصمة.",
+}
 WEEKDAY_SENTENCE = {"fa": "وزیر خارجه {word} به تهران رسید.", "ar": "وصل وزير الخارجية {word} إلى الرياض."}
 SATURDAY = {"fa": "شنبه", "ar": "السبت"}
 MONTH_ONLY = {"fa": "{cue} اسفند", "ar": "{cue} يوليو"}
@@ -78,7 +81,12 @@ def test_weekday(lang: str, label: str, word: str) -> None:
     assert (found.kind, found.value, found.text) == ("weekday", ANCHOR - timedelta(days=back), word)
 
 
-RELATIVE = [(lang, item["kind"], item["offset"], w) for lang in ("fa", "ar") for item in raw(lang)["relative"] for w in item["words"]]
+RELATIVE = [
+    (lang, item["kind"], item["offset"], w)
+    for lang in ("fa", "ar")
+    for item in raw(lang)["relative"]
+    for w in item["words"]
+]
 
 
 @pytest.mark.parametrize(("lang", "kind", "offset", "word"), RELATIVE)

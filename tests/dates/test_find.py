@@ -186,7 +186,8 @@ def test_glued_story_without_anchor_is_none() -> None:
 
 
 def test_glued_story_uses_its_own_anchor() -> None:
-    a = analysis("بحث الوزيران الأربعاء الأزمة.", "ar", THU, second="توصل الطرفان الجمعة إلى اتفاق.", second_pub=date(2025, 5, 17))
+    second = "توصل الطرفان الجمعة إلى اتفاق."
+    a = analysis("بحث الوزيران الأربعاء الأزمة.", "ar", THU, second=second, second_pub=date(2025, 5, 17))
     assert find_dates(a)[1].value == date(2025, 5, 16)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from hypothesis import given, settings
@@ -43,7 +44,7 @@ def test_never_raises_offsets_inside_and_past_not_after_anchor(case: tuple[str, 
             assert d.value <= anchor
     starts = [d.start for d in found]
     assert starts == sorted(starts)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 @settings(max_examples=100, deadline=None)
