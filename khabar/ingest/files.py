@@ -16,8 +16,9 @@ def _read_text(path: Path, doc_id: str, limits: Limits) -> str | Reject:
     origin = str(path)
     try:
         size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            detail = f"file is {size:,} bytes > limit {limits.max_file_bytes:,}"
+        cap = min(limits.max_file_bytes, limits.max_document_chars * 4)
+        if size > cap:
+            detail = f"file is {size:,} bytes > limit {cap:,} (max_document_chars x 4 bytes)"
             return Reject(origin, RejectReason.TOO_LARGE, detail, record_id=doc_id)
         data = path.read_bytes()
     except OSError as exc:

@@ -127,6 +127,7 @@ def read_csv(path: Path, limits: Limits) -> Iterator[Document | Reject]:
     if head.text is None:
         yield Reject(f"{path}:{head.number}", head.reason or RejectReason.MALFORMED, f"header: {head.detail}")
         return
+    csv.field_size_limit(max(csv.field_size_limit(), limits.max_line_chars + 1))
     delimiter = _delimiter(head.text)
     header = _parse([head.text], delimiter)
     if isinstance(header, str):

@@ -119,3 +119,24 @@ def test_truncated_gzip_yields_good_lines_then_one_reject(tmp_path: Path) -> Non
     assert all(isinstance(r, Document) for r in out[:-1]) and len(out) > 1
     assert isinstance(out[-1], Reject) and out[-1].reason is RejectReason.MALFORMED
     assert "truncated" in out[-1].detail
+
+
+def test_json_array_file(tmp_path: Path) -> None:
+    p = tmp_path / "n.json"
+    p.write_text(json.dumps(ROWS, ensure_ascii=False, indent=2))
+    out = list(read_sources([p]))
+    assert [(d.id, d.origin) for d in out if isinstance(d, Document)] == [("a1", f"{p}#1"), ("a2", f"{p}#2")]
+
+
+def test_lone_surrogate_escape_is_replaced(tmp_path: Path) -> None:
+    p = tmp_path / "n.jsonl"
+    p.write_text('{"id": "s", "text": "bad \\ud800 char, good \\ud83d\\ude00"}\n')
+    (d,) = list(read_sources([p]))
+    assert isinstance(d, Document) and d.text == "bad \ufffd char, good \U0001f600"
+
+
+def test_not_really_gzip_is_one_reject(tmp_path: Path) -> None:
+    p = tmp_path / "n.jsonl.gz"
+    p.write_text(jsonl(ROWS))
+    (r,) = list(read_sources([p]))
+    assert isinstance(r, Reject) and r.reason is RejectReason.MALFORMED and "Gzip" in r.detail

@@ -114,3 +114,10 @@ def test_corrupt_parquet_is_one_reject(tmp_path: Path) -> None:
     p.write_bytes(b"PAR1 this is not really parquet")
     (r,) = read(p)
     assert isinstance(r, Reject) and r.reason is RejectReason.MALFORMED
+
+
+def test_csv_field_longer_than_csv_module_default(tmp_path: Path) -> None:
+    p = tmp_path / "n.csv"
+    p.write_text(f'id,text\nbig,"{"x" * 150_000}"\n')
+    (d,) = read(p)
+    assert isinstance(d, Document) and len(d.text) == 150_000
