@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ _CONTROL_RATIO = 0.10
 _ARABIC_RATIO = 0.5
 _MIN_ARABIC_LETTERS = 3
 _ALLOWED_CONTROLS = frozenset(b"\t\n\r\x0c\x0b\x1b")
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -139,3 +141,27 @@ def _decode_plain(data: bytes) -> Decoded:
     if text is not None:
         return Decoded(text, "cp1256")
     return Decoded(None, "", RejectReason.UNDECODABLE, f"{_utf8_error(data)}; not Windows-1256 Arabic either")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTTP Content-Type or an HTML <meta> in the first 4 KB declares, if any."""
+    m = _CHARSET.search(data[:_SNIFF])
+    if m is None:
+        return None
+    name = m.group(1).decode("ascii", "replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_with_declared(data: bytes, declared: str | None) -> Decoded:
+    """Decode by detection first (UTF-8 and BOMs are unambiguous); fall back to a declared charset."""
+    decoded = decode_bytes(data)
+    if decoded.reason is not RejectReason.UNDECODABLE or declared is None:
+        return decoded
+    try:
+        text = data.decode(declared)
+    except (LookupError, UnicodeDecodeError):
+        return decoded
+    return Decoded(text, declared) if text.strip() else decoded

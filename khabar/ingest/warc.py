@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from khabar.ingest.decode import Decoded, decode_bytes, sample_of
+from khabar.ingest.decode import declared_charset, decode_with_declared, sample_of
 from khabar.ingest.html import html_to_document
 from khabar.ingest.records import to_document
 from khabar.model import Document, Reject, RejectReason
@@ -15,7 +14,6 @@ from khabar.settings import Limits
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
-_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
 def _content_type(record: Any) -> str:
@@ -23,20 +21,6 @@ def _content_type(record: Any) -> str:
     headers = getattr(record, "http_headers", None)
     value = headers.get_header("Content-Type") if headers is not None else None
     return (value or "").lower()
-
-
-def _decode_payload(payload: bytes, content_type: str) -> Decoded:
-    """Decode a payload with the charset the HTTP header declares, else with the usual detection."""
-    m = _CHARSET.search(content_type)
-    if m:
-        try:
-            text = payload.decode(m.group(1))
-        except (LookupError, UnicodeDecodeError):
-            pass
-        else:
-            if text.strip():
-                return Decoded(text, m.group(1))
-    return decode_bytes(payload)
 
 
 def _missing_bytes(record: Any) -> int:
@@ -73,7 +57,7 @@ def _record_to_doc(record: Any, origin: str, limits: Limits) -> Document | Rejec
     if missing:
         detail = f"record truncated: {missing:,} bytes of its declared length are missing (archive cut short)"
         return Reject(origin, RejectReason.MALFORMED, detail, record_id=doc_id, sample=sample_of(payload))
-    decoded = _decode_payload(payload, ctype)
+    decoded = decode_with_declared(payload, declared_charset(ctype.encode("latin-1", "replace")))
     if decoded.text is None:
         assert decoded.reason is not None
         return Reject(origin, decoded.reason, decoded.detail, record_id=doc_id, sample=sample_of(payload))

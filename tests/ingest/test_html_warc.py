@@ -109,3 +109,19 @@ def test_warc_cut_inside_record_headers(tmp_path: Path) -> None:
     cut.write_bytes(data[: start_of_last + 30])
     out = list(read_sources([cut]))
     assert [type(r).__name__ for r in out] == ["Document", "Reject"]
+
+
+def test_html_declared_charset_used_when_detection_fails(tmp_path: Path) -> None:
+    p = tmp_path / "fr.html"
+    body = "Le ministre a déclaré à Genève que les négociations continueront la semaine prochaine. " * 5
+    p.write_bytes(page("Négociations", body).replace("utf-8", "windows-1252").encode("cp1252"))
+    (d,) = list(read_sources([p]))
+    assert isinstance(d, Document) and d.text.startswith("Négociations\nLe ministre a déclaré")
+
+
+def test_html_undeclared_legacy_bytes_are_undecodable(tmp_path: Path) -> None:
+    p = tmp_path / "fr.html"
+    body = "Le ministre a déclaré à Genève que les négociations continueront. " * 5
+    p.write_bytes(page("Négociations", body).replace("<meta charset='utf-8'>", "").encode("cp1252"))
+    (r,) = list(read_sources([p]))
+    assert isinstance(r, Reject) and r.reason is RejectReason.UNDECODABLE
