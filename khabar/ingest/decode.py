@@ -104,6 +104,19 @@ def _decode_bom(data: bytes, enc: str, skip: int) -> Decoded:
         return Decoded(None, enc, RejectReason.UNDECODABLE, f"{enc} BOM but invalid {enc} at offset {exc.start + skip}")
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """utf-16-le/-be when a BOM-less payload's NUL bytes all sit at odd/even offsets (UTF-16 text), else None."""
+    head = data[: _SNIFF - _SNIFF % 2]
+    if len(data) % 2 or not head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > 0 and even == 0:
+        return "utf-16-le"
+    if even > 0 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def _control_chars(text: str) -> float:
     """Share of control characters (Unicode category Cc, minus whitespace) in the first 4 KB of text."""
     head = text[:_SNIFF]
@@ -116,19 +129,27 @@ def _control_chars(text: str) -> float:
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a byte payload: BOM, UTF-8, then Windows-1256 Arabic; else a reason (binary/undecodable/empty)."""
     bom = bom_encoding(data)
-    if bom is not None:
-        decoded = _decode_bom(data, *bom)
-    else:
-        why_binary = looks_binary(data)
-        if why_binary is not None:
-            return Decoded(None, "", RejectReason.BINARY, f"binary content: {why_binary}")
-        decoded = _decode_plain(data)
+    decoded = _decode_bom(data, *bom) if bom is not None else _decode_bomless(data)
     if decoded.text is not None:
         if _control_chars(decoded.text) > _CONTROL_RATIO:
             return Decoded(None, decoded.encoding, RejectReason.BINARY, "binary content: many control characters")
         if not decoded.text.strip():
             return Decoded(None, decoded.encoding, RejectReason.EMPTY, "empty or whitespace-only content")
     return decoded
+
+
+def _decode_bomless(data: bytes) -> Decoded:
+    """Decode a BOM-less payload: BOM-less UTF-16 or binary when it has NULs/control bytes, else plain."""
+    why_binary = looks_binary(data)
+    if why_binary is None:
+        return _decode_plain(data)
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        try:
+            return Decoded(data.decode(utf16), utf16)
+        except UnicodeDecodeError:
+            pass
+    return Decoded(None, "", RejectReason.BINARY, f"binary content: {why_binary}")
 
 
 def _decode_plain(data: bytes) -> Decoded:

@@ -64,3 +64,15 @@ def test_zero_bytes_are_empty() -> None:
 
 def test_sample_is_cut_to_200_chars() -> None:
     assert len(sample_of(("x" * 500).encode())) == 200
+
+
+def test_utf16_le_without_bom() -> None:
+    text = "Tehran, 21 July: " + PERSIAN
+    d = decode_bytes(text.encode("utf-16-le"))
+    assert (d.text, d.encoding) == (text, "utf-16-le")
+
+
+def test_utf16_be_without_bom() -> None:
+    text = "Riyadh 2015: " + ARABIC
+    d = decode_bytes(text.encode("utf-16-be"))
+    assert (d.text, d.encoding) == (text, "utf-16-be")
