@@ -122,7 +122,7 @@ def test_person_schema(person: dict[str, Any]) -> None:
         start = parse_date(role["from"])
         end = parse_date(role["to"]) if "to" in role else TODAY
         assert start <= end <= TODAY, role
-        assert start >= dt.date(1980, 1, 1), role
+        assert start >= dt.date(1940, 1, 1), role
         spans[(role["code"], role["role"])].append((start, end))
     for key, items in spans.items():
         items.sort()
