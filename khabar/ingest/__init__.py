@@ -92,13 +92,18 @@ def _guarded(path: Path, records: Iterator[Result]) -> Iterator[Result]:
         yield Reject(str(path), RejectReason.INTERNAL_ERROR, detail)
 
 
+def _single(reader: FileReader, path: Path, doc_id: str, limits: Limits) -> Iterator[Result]:
+    """A one-document reader as a lazy iterator (so that _guarded also covers its failures)."""
+    yield reader(path, doc_id, limits)
+
+
 def _read_file(path: Path, doc_id: str, limits: Limits) -> Iterator[Result]:
     """Every record of one file (id doc_id for one-document files)."""
     kind = file_kind(path)
     if kind in STREAMS:
         yield from _guarded(path, STREAMS[kind](path, limits))
     elif kind in SINGLES:
-        yield from _guarded(path, iter([SINGLES[kind](path, doc_id, limits)]))
+        yield from _guarded(path, _single(SINGLES[kind], path, doc_id, limits))
     else:
         detail = f"unsupported file type '{path.suffix or path.name}'"
         yield Reject(str(path), RejectReason.UNSUPPORTED_FORMAT, detail, record_id=doc_id)

@@ -136,3 +136,16 @@ def test_shared_corpus_estimate_is_fast() -> None:
     n = estimate_records(gz)
     assert time.perf_counter() - start < 2.0
     assert n is not None and n >= _records(gz[0])
+
+
+def test_reader_failure_becomes_a_reject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import khabar.ingest as ingest
+
+    def boom(path: Path, doc_id: str, limits: object) -> Document:
+        raise RuntimeError("reader bug")
+
+    monkeypatch.setitem(ingest.SINGLES, "txt", boom)
+    p = tmp_path / "x.txt"
+    p.write_text("x")
+    (r,) = list(read_sources([p]))
+    assert isinstance(r, Reject) and r.reason is RejectReason.INTERNAL_ERROR and "reader bug" in r.detail
