@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -21,10 +22,10 @@ TOP_KEYS: tuple[str, ...] = (
     "parts_of_day", "day_words", "year_words", "month_cues", "eras", "fillers", "numeric_years", "bare_years",
 )
 WORD_LISTS: tuple[str, ...] = ("parts_of_day", "day_words", "year_words", "month_cues", "fillers", "needs_day")
-# Word-list key -> token kind.
-LIST_KINDS: dict[str, str] = {
-    "parts_of_day": "pod", "day_words": "day", "year_words": "yearw", "month_cues": "cue", "fillers": "filler",
-}
+# Word-list key -> token kind (cues, fillers and eras are short and frequent: matched by regex in place).
+LIST_KINDS: dict[str, str] = {"parts_of_day": "pod", "day_words": "day", "year_words": "yearw"}
+# What may stand between two parts of one expression besides filler words.
+SEPARATORS = r" ,،/\-()"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,35 @@ class DateData:
     month_suffixes: frozenset[str]
     numeric_years: tuple[YearRange, ...]
     bare_years: tuple[int, int]
+    fillers: frozenset[str]
+    gap: re.Pattern[str]
+    cue: re.Pattern[str]
+    era: re.Pattern[str]
+    eras: dict[str, str]
+    month_word: re.Pattern[str] | None
 
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of folded words, longest first."""
+    keys = sorted({fold_key(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(k) for k in keys if k)
+
+
+def gap_pattern(fillers: list[str]) -> re.Pattern[str]:
+    """Separators and whole filler words only (fullmatch on the text between two parts)."""
+    return re.compile(rf"(?:[{SEPARATORS}]|(?<!\w)(?:{alternation(fillers)})(?!\w))*")
+
+
+def cue_pattern(cues: list[str], prefixes: list[str]) -> re.Pattern[str]:
+    """A month cue (with an optional proclitic) right before a position (search with ``endpos``)."""
+    pfx = alternation(prefixes)
+    head = f"(?:{pfx})?" if pfx else ""
+    return re.compile(rf"(?<!\w){head}(?:{alternation(cues)})[ ,]*$")
+
+
+def era_pattern(eras: dict[str, str]) -> re.Pattern[str]:
+    """A calendar marker right after a year, spaced or glued ("1445 هـ", "2024م")."""
+    return re.compile(rf"[ ,]?({alternation(list(eras))})(?!\w)")
 
 def _words(where: str, value: Any) -> list[str]:
     """A non-empty list of non-empty strings, or DataError."""
@@ -98,11 +127,11 @@ def _add_relative(lex: Lexicon[Word], where: str, items: Any) -> None:
 
 
 def _add_labelled(lex: Lexicon[Word], where: str, value: Any, kind: str, labels: tuple[str, ...]) -> None:
-    """Add words grouped under labels (periods, modifiers, eras)."""
+    """Add words grouped under labels (periods, modifiers)."""
     check_keys(where, value, labels, ())
     for label, words in value.items():
         for w in _words(f"{where}.{label}", words):
-            lex.add(w, Word(kind, label=label, calendar=label if kind == "era" else ""))
+            lex.add(w, Word(kind, label=label))
 
 
 def _year_ranges(where: str, value: Any) -> tuple[YearRange, ...]:
@@ -134,18 +163,26 @@ def build(lang: str, raw: dict[str, Any]) -> DateData:
     _add_relative(lex, f"{where}.relative", raw["relative"])
     _add_labelled(lex, f"{where}.periods", raw["periods"], "period", PERIODS)
     _add_labelled(lex, f"{where}.modifiers", raw["modifiers"], "mod", MODIFIERS)
-    _add_labelled(lex, f"{where}.eras", raw["eras"], "era", CALENDARS)
+    check_keys(f"{where}.eras", raw["eras"], CALENDARS, ())
+    eras = {fold_key(w): cal for cal in CALENDARS for w in _words(f"{where}.eras.{cal}", raw["eras"][cal])}
     for key, kind in LIST_KINDS.items():
         for w in raw[key]:
             lex.add(w, Word(kind))
     bare = raw["bare_years"]
     check_keys(f"{where}.bare_years", bare, ("min", "max"), ())
+    suffixes = [fold_key(s) for s in aff["suffixes"]]
     return DateData(
         lang,
         lex,
-        frozenset(fold_key(s) for s in aff["suffixes"]),
+        frozenset(suffixes),
         _year_ranges(f"{where}.numeric_years", raw["numeric_years"]),
         (int(bare["min"]), int(bare["max"])),
+        frozenset(fold_key(w) for w in raw["fillers"]),
+        gap_pattern(raw["fillers"]),
+        cue_pattern(raw["month_cues"], aff["prefixes"]),
+        era_pattern(eras),
+        eras,
+        re.compile(rf" ?(?:{alternation(suffixes)})(?!\w)") if suffixes else None,
     )
 
 

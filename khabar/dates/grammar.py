@@ -9,15 +9,13 @@ import re
 from dataclasses import dataclass, field
 
 from khabar.dates.data import DateData, Word
-from khabar.text.normalize import is_word_char
 
-# A day or year number, with an optional English ordinal ("26th").
-NUMBER = re.compile(r"(?<!\d)(?<!\d[.:,/])(\d{1,4})(?:st|nd|rd|th)?(?![\d]|[.:,/]\d)")
+# A run of digits with inner separators (folded digits are ASCII), and an optional English ordinal.
+DIGIT_RUN = re.compile(r"[0-9]+(?:[/.:,-][0-9]+)*(?:st|nd|rd|th)?")
+ORDINAL = re.compile(r"(?:st|nd|rd|th)$")
 # All-digit dates: year first (1402/06/04, 2023-09-26) or day first (14/3/2024).
-YMD = re.compile(r"(?<![\d/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.-]*\d)")
-DMY = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-]*\d)")
-# What may stand between two parts of one expression (besides filler words).
-SEPARATORS = frozenset(" ,،/-()")
+YMD = re.compile(r"([0-9]{4})([/.-])([0-9]{1,2})\2([0-9]{1,2})")
+DMY = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})")
 CORE = frozenset({"rel", "wd", "mon", "num", "ymd", "yearw", "period"})
 
 
@@ -80,33 +78,29 @@ def tokenize(text: str, data: DateData) -> list[Tok]:
         end = hit.word_end if suffix in data.month_suffixes else hit.end
         tok = toks.setdefault((hit.start, end), Tok(hit.start, end, month_word=bool(suffix)))
         tok.words.append(hit.payload)
-    taken = [(s, e) for s, e in toks]
-    for m in [*YMD.finditer(text), *DMY.finditer(text)]:
-        ymd = _ymd(m)
-        if ymd is not None and not _overlaps(taken, m.start(), m.end()):
-            toks[(m.start(), m.end())] = Tok(m.start(), m.end(), ymd=ymd)
-            taken.append((m.start(), m.end()))
-    for m in NUMBER.finditer(text):
-        if m.start() > 0 and is_word_char(text[m.start() - 1]) and not text[m.start() - 1].isdigit():
-            continue
-        if not _overlaps(taken, m.start(), m.end()):
-            toks[(m.start(), m.end())] = Tok(m.start(), m.end(), num=int(m.group(1)), digits=len(m.group(1)))
+    for m in DIGIT_RUN.finditer(text):
+        if m.start() and text[m.start() - 1].isalpha():
+            continue  # part of a name ("F16")
+        tok = _digit_token(m)
+        if tok is not None:
+            toks[(tok.start, tok.end)] = tok
     return sorted(toks.values(), key=lambda t: t.start)
 
 
-def _ymd(m: re.Match[str]) -> tuple[int, int, int] | None:
-    """(year, month, day) of an all-digit date match, None when month or day is impossible."""
-    a, b = int(m.group(1)), int(m.group(3))
-    c = int(m.group(4))
-    y, mo, d = (a, b, c) if len(m.group(1)) == 4 else (c, b, a)
-    if 1 <= mo <= 12 and 1 <= d <= 31:
-        return y, mo, d
+def _digit_token(m: re.Match[str]) -> Tok | None:
+    """A number, an all-digit date, or None (decimals, times, thousands, partial dates)."""
+    run = ORDINAL.sub("", m.group())
+    if run.isdigit():
+        return Tok(m.start(), m.end(), num=int(run), digits=len(run)) if len(run) <= 4 else None
+    for pattern, year_first in ((YMD, True), (DMY, False)):
+        d = pattern.fullmatch(run)
+        if d is None:
+            continue
+        a, b, c = int(d.group(1)), int(d.group(3)), int(d.group(4))
+        y, mo, day = (a, b, c) if year_first else (c, b, a)
+        if 1 <= mo <= 12 and 1 <= day <= 31:
+            return Tok(m.start(), m.start() + len(run), ymd=(y, mo, day))
     return None
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True when [start, end) overlaps any span."""
-    return any(start < e and s < end for s, e in spans)
 
 
 class Parser:
@@ -137,24 +131,28 @@ class Parser:
         k = j + 1
         while k < len(self.toks):
             tok = self.toks[k]
-            if not all(ch in SEPARATORS for ch in self.text[end : tok.start]):
+            if self.data.gap.fullmatch(self.text, end, tok.start) is None:
                 return None
             if tok.has(kinds):
                 return k
-            if tok.get("filler") is None:
+            if self.text[tok.start : tok.end] not in self.data.fillers:
                 return None
             end = tok.end
             k += 1
         return None
 
+    def cue_before(self, pos: int) -> int | None:
+        """Start of a month cue ending right before ``pos`` ("في", "در", "شهر")."""
+        m = self.data.cue.search(self.text, max(0, pos - 24), pos)
+        return m.start() if m else None
+
     def expression(self, i: int) -> tuple[Parsed, int] | None:
         """The expression starting at token ``i`` and the index of its last token."""
-        j, cue = i, False
+        j = i
         while not self.toks[j].has(CORE):
-            if not self.toks[j].has({"pod", "day", "cue"}):
+            if not self.toks[j].has({"pod", "day"}):
                 return None
-            cue = cue or self.toks[j].get("cue") is not None
-            k = self.next(j, {"pod", "day", "cue", *CORE})
+            k = self.next(j, {"pod", "day", *CORE})
             if k is None:
                 return None
             j = k
@@ -166,11 +164,12 @@ class Parser:
             return self.weekday(start, j)
         if tok.get("period") is not None:
             return Parsed(start, tok.end, "relative"), j
-        got = self.date(j, cue)
+        cue = self.cue_before(start)
+        got = self.date(j, cue is not None)
         if got is None:
             return None
         parsed, last = got
-        parsed.start = start
+        parsed.start = cue if cue is not None and parsed.kind == "month" else start
         return parsed, last
 
     def relative(self, start: int, j: int) -> tuple[Parsed, int]:
@@ -239,17 +238,22 @@ class Parser:
         k = self.next(j, {"mon"})
         if k is not None and any(w.value == mon.value for w in self.toks[k].words if w.kind == "mon"):
             j = k
-        k = self.next(j, {"cue"})
-        if k is not None and self.toks[k].get("filler") is not None:
-            j = k  # a spaced month word after the name ("۵ اسفند ماه")
+        end = self.toks[j].end
+        word = self.data.month_word.match(self.text, end) if self.data.month_word else None
+        month_word = self.toks[j].month_word or word is not None
         parts = DateParts(mon.calendar, None, mon.value, day)
         k = self.next(j, {"num"})
         if k is not None and self.toks[k].digits >= 3 and self.toks[k].num is not None:
             parts.year, j = self.toks[k].num, k
-        if day is None and parts.year is None and not (cue or self.toks[j].month_word):
+            end = self.toks[k].end
+        elif word is not None:
+            end = word.end()  # a spaced month word after the name ("۵ اسفند ماه")
+        if day is None and parts.year is None and not (cue or month_word):
             return None
         kind = mon.calendar if day is not None else "month"
-        parsed, j = self.era(Parsed(start, self.toks[j].end, kind, dates=[parts]), j)
+        parsed = Parsed(start, end, kind, dates=[parts])
+        if parts.year is not None:
+            parsed, j = self.era(parsed, j)
         if day is not None and not second:
             parsed, j = self.dual(parsed, j)
         return parsed, j
@@ -289,13 +293,13 @@ class Parser:
 
     def era(self, parsed: Parsed, j: int, numeric: bool = False) -> tuple[Parsed, int]:
         """Swallow a calendar marker after a year; it fixes an all-digit date's calendar."""
-        k = self.next(j, {"era"})
-        if k is None:
+        m = self.data.era.match(self.text, parsed.end)
+        if m is None:
             return parsed, j
-        era = self.toks[k].get("era")
-        assert era is not None
         if numeric and len(parsed.dates) == 1:
-            parsed.dates[0].calendar = era.calendar
-            parsed.kind = era.calendar
-        parsed.end = self.toks[k].end
-        return parsed, k
+            parsed.dates[0].calendar = self.data.eras[m.group(1)]
+            parsed.kind = parsed.dates[0].calendar
+        parsed.end = m.end()
+        while j + 1 < len(self.toks) and self.toks[j + 1].start < parsed.end:
+            j += 1  # tokens inside the marker are consumed with it
+        return parsed, j

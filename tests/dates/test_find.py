@@ -111,7 +111,7 @@ def test_ar_gregorian_with_year() -> None:
 
 
 def test_ar_two_month_names() -> None:
-    assert one("وصل الوفد في 14 آذار/مارس إلى دمشق.", "ar", THU)[:3] == ("في 14 آذار/مارس", "gregorian", THU)
+    assert one("وصل الوفد في 14 آذار/مارس إلى دمشق.", "ar", THU)[:3] == ("14 آذار/مارس", "gregorian", THU)
 
 
 def test_ar_english_ordinal_date() -> None:
@@ -148,7 +148,7 @@ def test_ar_month_only() -> None:
 
 
 def test_fa_year_only() -> None:
-    assert one("آذربایجان در سال ۲۰۲۰ این منطقه را پس گرفت.", "fa", SAT) == ("در سال ۲۰۲۰", "year", None)
+    assert one("آذربایجان در سال ۲۰۲۰ این منطقه را پس گرفت.", "fa", SAT) == ("سال ۲۰۲۰", "year", None)
 
 
 def test_ar_election_year_is_not_a_day() -> None:
