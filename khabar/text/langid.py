@@ -9,15 +9,16 @@ letters no supported language uses (Urdu, Kurdish, Pashto...) is rejected.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.text.cues import TextRules, all_rules
+from khabar.text.cues import TextRules, all_rules, char_class
 
-ARABIC_SCRIPT = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
-LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
-CYRILLIC_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
-TOKEN = re.compile(r"\w+")
+ARABIC_SCRIPT = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]+")
+LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
+CYRILLIC_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff]+")
+SAMPLE_CHARS = 1500  # the decision reads the start of the text only
 
 MIN_LETTERS = 3
 CLEAR_SHARE = 0.75
@@ -37,49 +38,69 @@ class LangDecision:
     letters: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """Compiled once from the language data: foreign letters and marker letters."""
+
+    foreign: dict[str, str]
+    foreign_re: re.Pattern[str] | None
+    markers_re: re.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def _foreign() -> dict[str, str]:
-    """Letters that no supported language uses, with the language they point to."""
+def _tables() -> _Tables:
+    """Letters no supported language uses (with the language they point to), and all marker letters."""
     tables = [r.foreign for r in all_rules()]
     common = set(tables[0]).intersection(*tables[1:])
-    return {c: tables[0][c] for c in common}
+    foreign = {c: tables[0][c] for c in sorted(common)}
+    markers = sorted({c for r in all_rules() for c in r.markers})
+    return _Tables(foreign, re.compile(char_class(list(foreign))) if foreign else None, re.compile(char_class(markers)))
 
 
 def _foreign_language(text: str, letters: int) -> str | None:
     """The other language whose letters are frequent enough to reject the text."""
-    counts: dict[str, int] = {}
-    for ch, name in _foreign().items():
-        n = text.count(ch)
-        if n:
-            counts[name] = counts.get(name, 0) + n
-    if not counts:
+    t = _tables()
+    if t.foreign_re is None:
         return None
-    name, n = max(counts.items(), key=lambda kv: kv[1])
+    found = t.foreign_re.findall(text)
+    if not found:
+        return None
+    counts = Counter(t.foreign[c] for c in found)
+    name, n = counts.most_common(1)[0]
     return name if n >= MIN_FOREIGN and n >= FOREIGN_SHARE * letters else None
 
 
-def _score(text: str, tokens: list[str], rules: TextRules) -> float:
+def _letters(pattern: re.Pattern[str], text: str) -> int:
+    """How many letters of one script ``text`` has (counted by runs, fast)."""
+    return sum(map(len, pattern.findall(text)))
+
+
+def _score(letters: Counter[str], tokens: list[str], rules: TextRules) -> float:
     """Marker letters (weighted) plus function words of one language."""
-    letters = sum(w * text.count(ch) for ch, w in rules.markers.items())
-    words = sum(1 for t in tokens if t in rules.stopwords)
-    return letters + STOPWORD_WEIGHT * words
+    marks = sum(w * letters[ch] for ch, w in rules.markers.items())
+    words = sum(map(rules.stopwords.__contains__, tokens))
+    return marks + STOPWORD_WEIGHT * words
 
 
 def identify(text: str, folded: str, hint: str | None = None) -> LangDecision:
     """Decide the language of ``text`` (``folded`` is its folded form, for function words)."""
-    arabic = len(ARABIC_SCRIPT.findall(text))
-    latin = len(LATIN.findall(text))
-    other = len(CYRILLIC_GREEK.findall(text))
+    text = text[:SAMPLE_CHARS]
+    folded = folded[:SAMPLE_CHARS]
+    arabic = _letters(ARABIC_SCRIPT, text)
+    latin = _letters(LATIN, text)
+    other = _letters(CYRILLIC_GREEK, text)
     if arabic + latin + other < MIN_LETTERS:
         return LangDecision(None, "no letters", {}, arabic)
     if arabic <= latin + other:
         script = "Latin" if latin >= other else "Cyrillic/Greek"
-        return LangDecision(None, f"{script}-script text ({latin + other} vs {arabic} Arabic-script letters)", {}, arabic)
+        detail = f"{script}-script text ({latin + other} vs {arabic} Arabic-script letters)"
+        return LangDecision(None, detail, {}, arabic)
     foreign = _foreign_language(text, arabic)
     if foreign:
         return LangDecision(None, f"Arabic-script text with {foreign} letters", {}, arabic)
-    tokens = TOKEN.findall(folded)
-    scores = {r.lang: _score(text, tokens, r) for r in all_rules()}
+    tokens = folded.split()
+    letters = Counter(_tables().markers_re.findall(text))
+    scores = {r.lang: _score(letters, tokens, r) for r in all_rules()}
     total = sum(scores.values())
     best = max(scores, key=lambda k: scores[k])
     if total >= MIN_EVIDENCE and scores[best] >= CLEAR_SHARE * total:

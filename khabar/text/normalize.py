@@ -88,7 +88,10 @@ def fold_char(ch: str) -> str:
         return "\n"
     o = ord(ch)
     if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:  # Arabic presentation forms
-        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        nfkc = unicodedata.normalize("NFKC", ch)
+        if nfkc == ch:  # unassigned or without a decomposition: keep (no endless recursion)
+            return ch
+        return "".join(fold_char(c) for c in nfkc)
     if o < 0x250:
         return ch.lower()
     return ch
@@ -127,14 +130,56 @@ class Folded:
         return lo
 
 
-def fold(raw: str, start: int = 0, end: int | None = None) -> Folded:
-    """Fold ``raw[start:end]`` for matching; runs of spaces collapse to one."""
-    stop = len(raw) if end is None else end
-    out: list[str] = []
-    index: list[int] = []
-    prev_space = True
-    for i in range(start, stop):
-        f = fold_char(raw[i])
+class _OneToOne(dict[int, str]):
+    """``str.translate`` table: each character to its one-character fold, else to ``DROPPED``."""
+
+    def __missing__(self, o: int) -> str:
+        f = fold_char(chr(o))
+        value = f if len(f) == 1 and f != DROPPED else DROPPED
+        self[o] = value
+        return value
+
+
+DROPPED = "\x00"  # stands for a character whose fold is not exactly one character
+_TABLE = _OneToOne()
+_RUN_CHARS = " " + DROPPED
+
+
+def _find_all(text: str, needle: str, shift: int, out: list[int]) -> None:
+    """Append ``i + shift`` for every occurrence ``i`` of ``needle`` (str.find: fast)."""
+    i = text.find(needle)
+    while i >= 0:
+        out.append(i + shift)
+        i = text.find(needle, i + 1)
+
+
+def _irregular(one: str) -> list[tuple[int, int]]:
+    """Stretches the fast path cannot copy as they are: anything dropped or expanded, and
+    spaces that collapse (after a space, a newline or at the start), each with the spaces
+    and dropped characters that follow it."""
+    starts: list[int] = [0] if one.startswith(" ") else []
+    _find_all(one, DROPPED, 0, starts)
+    _find_all(one, "  ", 0, starts)
+    _find_all(one, "\n ", 1, starts)
+    starts.sort()
+    runs: list[tuple[int, int]] = []
+    end = -1
+    n = len(one)
+    for i in starts:
+        if i < end:
+            continue
+        j = i + 1
+        while j < n and one[j] in _RUN_CHARS:
+            j += 1
+        runs.append((i, j))
+        end = j
+    return runs
+
+
+def _fold_run(raw: str, i: int, j: int, offset: int, prev_space: bool, out: list[str], index: list[int]) -> bool:
+    """Fold ``raw[i:j]`` character by character (the reference algorithm); returns ``prev_space``."""
+    for k in range(i, j):
+        f = fold_char(raw[k])
         if not f:
             continue
         if f == " ":
@@ -144,7 +189,29 @@ def fold(raw: str, start: int = 0, end: int | None = None) -> Folded:
         else:
             prev_space = f == "\n"
         out.append(f)
-        index.extend([i] * len(f))
+        index.extend([k + offset] * len(f))
+    return prev_space
+
+
+def fold(raw: str, start: int = 0, end: int | None = None) -> Folded:
+    """Fold ``raw[start:end]`` for matching; runs of spaces collapse to one."""
+    stop = len(raw) if end is None else end
+    part = raw[start:stop]
+    one = part.translate(_TABLE)
+    out: list[str] = []
+    index: list[int] = []
+    prev_space = True
+    pos = 0
+    for i, j in _irregular(one):
+        if i > pos:
+            out.append(one[pos:i])
+            index.extend(range(pos + start, i + start))
+            prev_space = one[i - 1] in " \n"
+        prev_space = _fold_run(part, i, j, start, prev_space, out, index)
+        pos = j
+    if pos < len(one):
+        out.append(one[pos:])
+        index.extend(range(pos + start, len(one) + start))
     text = "".join(out)
     while text.endswith(" "):
         text = text[:-1]
