@@ -76,14 +76,14 @@ def tokenize(text: str, data: DateData) -> list[Tok]:
     for hit in data.lexicon.find(text):
         suffix = text[hit.end : hit.word_end]
         end = hit.word_end if suffix in data.month_suffixes else hit.end
-        tok = toks.setdefault((hit.start, end), Tok(hit.start, end, month_word=bool(suffix)))
-        tok.words.append(hit.payload)
+        word = toks.setdefault((hit.start, end), Tok(hit.start, end, month_word=end != hit.end))
+        word.words.append(hit.payload)
     for m in DIGIT_RUN.finditer(text):
         if m.start() and text[m.start() - 1].isalpha():
             continue  # part of a name ("F16")
-        tok = _digit_token(m)
-        if tok is not None:
-            toks[(tok.start, tok.end)] = tok
+        digits = _digit_token(m)
+        if digits is not None:
+            toks[(digits.start, digits.end)] = digits
     return sorted(toks.values(), key=lambda t: t.start)
 
 
