@@ -1,10 +1,13 @@
-"""Events: trigger lexicons -> PLOVER type and mode, arguments, modality, contexts."""
+"""Events: trigger lexicons -> PLOVER type and mode, arguments, modality, contexts.
+
+``code_events`` is the stage entry point (see ``khabar.pipeline``); ``dedupe`` merges
+repeated statements of one event within a story and can be re-run once dates are set.
+"""
 
 from __future__ import annotations
 
-from khabar.model import Analysis, DateExpr, Event, Mention
+from khabar.events.coder import code_events
+from khabar.events.dedupe import dedupe
+from khabar.events.triggers import TriggerEntry, TriggerMatch, load_triggers, match_triggers
 
-
-def code_events(analysis: Analysis, mentions: list[Mention], dates: list[DateExpr]) -> list[Event]:
-    """PLOVER events stated by the document, deduplicated within each story (stub: none)."""
-    return []
+__all__ = ["TriggerEntry", "TriggerMatch", "code_events", "dedupe", "load_triggers", "match_triggers"]

@@ -25,6 +25,10 @@ EVENT_TYPES: frozenset[str] = frozenset(
         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
     }
 )
+# Argument frames the engine knows (khabar.events.arguments.frame_slots); absent = by type.
+FRAMES: frozenset[str] = frozenset(
+    {"default", "symmetric", "mediator", "host", "receive", "passive", "readiness", "located", "request"}
+)
 AUX_VALUES: frozenset[str] = frozenset({"negation", "future", "hypothetical"})
 FILE_KEYS = ("source", "event", "entries")
 ENTRY_REQUIRED = ("phrase",)
@@ -60,6 +64,7 @@ class TriggerMatch:
     word_end: int
     sentence: int
     entries: tuple[TriggerEntry, ...]
+    story: int = 0
 
     @property
     def entry(self) -> TriggerEntry:
@@ -81,6 +86,9 @@ def _entry(where: str, event: str, file: str, item: Any) -> TriggerEntry:
     aux = item.get("aux")
     if aux is not None and aux not in AUX_VALUES:
         raise DataError(f"{where}: aux {aux!r} not one of {sorted(AUX_VALUES)}")
+    frame = item.get("frame")
+    if frame is not None and frame not in FRAMES:
+        raise DataError(f"{where}: frame {frame!r} not one of {sorted(FRAMES)}")
     stem = item.get("stem", False)
     if not isinstance(stem, bool):
         raise DataError(f"{where}: 'stem' must be true or false")
@@ -170,6 +178,7 @@ def match_triggers(analysis: Analysis) -> list[TriggerMatch]:
         if si >= len(sentences) or sentences[si].start > rs:
             continue
         entries = tuple(dict.fromkeys(h.payload for h in hits))
+        sent = sentences[si]
         out.append(TriggerMatch(start, end, Span(rs, re_), hits[0].word_start, hits[0].word_end,
-                                sentences[si].index, entries))
+                                sent.index, entries, sent.story))
     return out

@@ -1,0 +1,261 @@
+"""The event coder: triggers -> clauses -> arguments, aux, mode, contexts -> deduplicated events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from khabar.events.arguments import (
+    SYMMETRIC,
+    Slots,
+    assign_roles,
+    build_groups,
+    dedupe_slots,
+    frame_slots,
+    pick_object,
+    pick_subject,
+)
+from khabar.events.contexts import contexts_of
+from khabar.events.cues import load_cues
+from khabar.events.dedupe import dedupe
+from khabar.events.modality import aux_of
+from khabar.events.scan import FMention, Group, Scan, barriers, clause, fold_mentions, scan, words_between
+from khabar.events.triggers import TriggerMatch, match_triggers
+from khabar.model import Analysis, DateExpr, Event, Mention, Sentence, Span
+from khabar.text.normalize import Folded
+
+# A trigger right after one of these types is what is offered, asked, refused or discussed,
+# not an event of its own ("ready to negotiate", "called for a ceasefire", "discussed the truce").
+MATERIAL = frozenset({"RETREAT", "AID", "COOPERATE", "SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "CONCEDE"})
+GOVERNS: dict[str, frozenset[str] | None] = {
+    "AGREE": None, "REQUEST": None, "REJECT": None, "THREATEN": None, "CONSULT": MATERIAL,
+}
+DEFAULT_FRAMES = {"REQUEST": "request"}
+HABITUAL_REACH = 8  # words between a habitual cue ("repeatedly") and the trigger
+NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
+MEET_OBJECT = "CONSULT"  # a request/refusal whose object is a meeting has mode "meet"
+FUTURE_CONSULT_AS = "AGREE"  # GUIDELINES: a meeting announced for a later day is AGREE aux future
+
+
+@dataclass(slots=True)
+class Doc:
+    """What coding one document needs: folded text, cue scan, mentions, sentences."""
+
+    analysis: Analysis
+    folded: Folded
+    sc: Scan
+    mentions: list[FMention]
+    require_actors: bool
+
+
+@dataclass(slots=True)
+class Clause:
+    """A trigger's clause in folded coordinates, its groups, and its sayer's position if reported."""
+
+    left: int
+    right: int
+    say: int | None
+    groups: list[Group]
+
+
+def governed(doc: Doc, triggers: list[TriggerMatch]) -> dict[int, TriggerMatch]:
+    """Triggers that are the object of an offer/request/refusal/threat: index -> their governor."""
+    text, reach = doc.sc.text, doc.sc.cues.readiness_window
+    out: dict[int, TriggerMatch] = {}
+    for i, t in enumerate(triggers):
+        for g in triggers:
+            scope = GOVERNS.get(g.entry.event, frozenset())
+            if g is t or g.entry.event == t.entry.event or (scope is not None and t.entry.event not in scope):
+                continue
+            after = g.end <= t.start and words_between(text, g.end, t.start) <= reach
+            before = doc.sc.cues.order == "SOV" and t.end <= g.start and words_between(text, t.end, g.start) <= 1
+            if after or before:
+                out[i] = g
+                break
+    return out
+
+
+def ready(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMatch]) -> bool:
+    """A readiness word is an offer only when a meeting/cooperation word follows it closely."""
+    text, reach = doc.sc.text, doc.sc.cues.readiness_window
+    objects = [h.start for h in doc.sc.kind("ready")] + [t.start for t in triggers if t is not tm]
+    return any(tm.end <= s < cl.right and words_between(text, tm.end, s) <= reach for s in objects)
+
+
+def habitual(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
+    """A cue of repeated conduct ("repeatedly praised") in the clause: no single occurrence."""
+    return any(cl.left <= h.start < cl.right and (
+        words_between(doc.sc.text, h.end, tm.start) <= HABITUAL_REACH if h.end <= tm.start
+        else words_between(doc.sc.text, tm.end, h.start) <= 2)
+        for h in doc.sc.kind("habitual"))
+
+
+def nominal(doc: Doc, tm: TriggerMatch, left: int) -> bool:
+    """True when a marker sits right before the trigger: it heads a noun phrase ("از گفت‌وگوی ...")."""
+    return any(left <= h.start and h.end <= tm.word_start and words_between(doc.sc.text, h.end, tm.word_start) == 0
+               for h in doc.sc.kind("marker"))
+
+
+def make_clause(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None]], sent: tuple[int, int],
+                tm: TriggerMatch) -> Clause:
+    """The clause around a trigger and the groups inside it (none overlapping the trigger)."""
+    left, right, say = clause(bars, sent[0], sent[1], tm.start, tm.end)
+    inside = [g for g in groups if g.start >= left and g.end <= right and (g.end <= tm.start or g.start >= tm.end)]
+    return Clause(left, right, say, inside)
+
+
+def subject_of(doc: Doc, tm: TriggerMatch, cl: Clause) -> Group | None:
+    """The subject group of a trigger in its clause (verb-first: SVO when a subject sits right before)."""
+    order = doc.sc.cues.order
+    if order == "VSO":
+        before = [g for g in cl.groups if g.role is None and g.end <= tm.start]
+        if before and words_between(doc.sc.text, before[-1].end, tm.word_start) <= 1:
+            return before[-1]
+    return pick_subject(cl.groups, tm.start, tm.end, order, nominal(doc, tm, cl.left))
+
+
+def sayer_of(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None]], sent: tuple[int, int],
+             cl: Clause) -> Group | None:
+    """The subject of the verb of saying that introduces a reported clause."""
+    if cl.say is None:
+        return None
+    left, _, _ = clause(bars, sent[0], sent[1], cl.say, cl.say)
+    cands = [g for g in groups if left <= g.start and g.end <= cl.left]
+    return pick_subject(cands, cl.say, cl.say, doc.sc.cues.order, False)
+
+
+def evidence(doc: Doc, tm: TriggerMatch, slots: Slots, cl: Clause) -> Span:
+    """Raw span from the first to the last of the trigger and its participants inside the clause."""
+    starts, ends = [tm.start], [tm.end]
+    ids = {id(m) for m in slots.actor + slots.recipient}
+    for g in cl.groups:
+        for fm in g.members:
+            if id(fm.mention) in ids:
+                starts.append(fm.start)
+                ends.append(fm.end)
+    rs, re_ = doc.folded.raw_span(min(starts), max(ends))
+    return Span(rs, re_)
+
+
+def confidence(tm: TriggerMatch, slots: Slots) -> float:
+    """A rough belief: both sides found, multi-word trigger, no fallback subject."""
+    c = 0.5
+    if slots.actor and (slots.recipient or len(slots.actor) > 1):
+        c += 0.2
+    if " " in tm.entry.phrase.strip():
+        c += 0.1
+    if slots.fallback:
+        c -= 0.2
+    return round(min(max(c, 0.05), 0.95), 2)
+
+
+def enough(event: str, slots: Slots, require_actors: bool) -> bool:
+    """Whether the arguments found make an event (two participants for a meeting, an actor otherwise)."""
+    if not require_actors:
+        return True
+    if event in NEEDS_TWO:
+        return len(slots.actor) + len(slots.recipient) >= 2
+    return bool(slots.actor)
+
+
+def build_event(doc: Doc, sentence: Sentence, tm: TriggerMatch, slots: Slots, cl: Clause,
+                governor_mode: str | None) -> Event:
+    """An Event from a trigger, its slots and its clause."""
+    entry = tm.entry
+    aux = aux_of(doc.sc, tm, cl.left, cl.right)
+    event, mode = entry.event, entry.mode or governor_mode
+    if aux == "future" and event == MEET_OBJECT:
+        event, mode = FUTURE_CONSULT_AS, None
+    clause_text = doc.sc.text[cl.left:cl.right]
+    return Event(
+        doc_id=doc.analysis.doc.id,
+        event=event,
+        actor=list(slots.actor),
+        recipient=list(slots.recipient),
+        sentence=sentence.index,
+        story=sentence.story,
+        trigger=tm.raw,
+        evidence=evidence(doc, tm, slots, cl),
+        mode=mode,
+        aux=aux,
+        context=contexts_of(doc.analysis.lang, event, clause_text),
+        confidence=confidence(tm, slots),
+        rule=entry.rule(doc.analysis.lang),
+    )
+
+
+def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) -> list[Event]:
+    """Events stated by one sentence's triggers."""
+    f = doc.folded
+    sent = (f.folded_offset(sentence.start), f.folded_offset(sentence.end))
+    groups = build_groups(doc.sc, [fm for fm in doc.mentions if sent[0] <= fm.start and fm.end <= sent[1]])
+    bars = barriers(doc.sc, *sent)
+    gov = governed(doc, triggers)
+    out: list[Event] = []
+    prev: Slots | None = None
+    for i, tm in enumerate(triggers):
+        if i in gov:
+            continue
+        cl = make_clause(doc, groups, bars, sent, tm)
+        frame = tm.entry.frame or DEFAULT_FRAMES.get(tm.entry.event) or (
+            "symmetric" if tm.entry.event in SYMMETRIC else "default")
+        if (frame == "readiness" and not ready(doc, tm, cl, triggers)) or habitual(doc, tm, cl):
+            continue
+        subject = subject_of(doc, tm, cl)
+        slots = frame_slots(frame, subject, pick_object(cl.groups, subject, tm.end, doc.sc.cues.order), cl.groups)
+        if subject is None and frame not in ("passive", "receive", "host"):
+            slots = fill_subject(doc, groups, bars, sent, cl, slots, prev)
+        slots = dedupe_slots(slots)
+        if not enough(tm.entry.event, slots, doc.require_actors):
+            continue
+        governed_here = [triggers[j] for j, g in gov.items() if g is tm]
+        meet = "meet" if tm.entry.event in ("REQUEST", "REJECT") and any(
+            t.entry.event == MEET_OBJECT for t in governed_here) else None
+        out.append(build_event(doc, sentence, tm, slots, cl, meet))
+        prev = slots
+    return out
+
+
+def fill_subject(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None]], sent: tuple[int, int],
+                 cl: Clause, slots: Slots, prev: Slots | None) -> Slots:
+    """No subject in the clause: the sayer of a reported clause, else the previous event's actor."""
+    sayer = sayer_of(doc, groups, bars, sent, cl)
+    if sayer is not None:
+        return Slots([fm.mention for fm in sayer.members], slots.recipient, True)
+    if prev is not None and prev.actor:
+        return Slots(list(prev.actor), slots.recipient, True)
+    return slots
+
+
+def sentence_days(analysis: Analysis, dates: list[DateExpr]) -> dict[tuple[int, int], date | str]:
+    """The first time expression of each sentence: (story, index) -> its day (or text)."""
+    out: dict[tuple[int, int], date | str] = {}
+    for d in sorted(dates, key=lambda d: d.start):
+        s = analysis.sentence_at(d.start)
+        if s is not None:
+            out.setdefault((s.story, s.index), d.value or d.text)
+    return out
+
+
+def code_events(
+    analysis: Analysis, mentions: list[Mention], dates: list[DateExpr], *, require_actors: bool = True
+) -> list[Event]:
+    """PLOVER events stated by the document, deduplicated within each story."""
+    triggers = match_triggers(analysis)
+    if not triggers:
+        return []
+    folded = analysis.folded()
+    sc = scan(folded.text, load_cues(analysis.lang))
+    fms = fold_mentions(folded, mentions)
+    assign_roles(sc, fms, [(t.start, t.end) for t in triggers] + [(fm.start, fm.end) for fm in fms])
+    doc = Doc(analysis, folded, sc, fms, require_actors)
+    by_sentence: dict[tuple[int, int], list[TriggerMatch]] = {}
+    for tm in triggers:
+        by_sentence.setdefault((tm.story, tm.sentence), []).append(tm)
+    events: list[Event] = []
+    for sentence in analysis.sentences:
+        found = by_sentence.get((sentence.story, sentence.index))
+        if found:
+            events.extend(code_sentence(doc, sentence, found))
+    days = sentence_days(analysis, dates)
+    return dedupe(events, lambda ev: ev.date or days.get((ev.story, ev.sentence)))

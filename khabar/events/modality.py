@@ -1,0 +1,52 @@
+"""Auxiliary modes of an event: negation, hypothetical, future (PLOVER ``aux``).
+
+Cues come from ``events.yaml``: words shortly before the trigger in its clause,
+words right after it (Persian "نکرد", "خواهد کرد"), or a proclitic glued to it
+(Arabic future س, Persian negation ن). A phrase may carry its own aux.
+"""
+
+from __future__ import annotations
+
+from khabar.events.scan import Scan, word_start, words_between
+from khabar.events.triggers import TriggerMatch
+from khabar.model import Aux
+
+PRIORITY: tuple[Aux, ...] = ("negation", "hypothetical", "future")
+AFTER_REACH = 2  # words between a trigger and an "after" cue
+
+
+def glued(sc: Scan, tm: TriggerMatch) -> str:
+    """What is glued before the trigger key inside its word (proclitics)."""
+    return sc.text[word_start(sc.text, tm.start):tm.start]
+
+
+def cue_modes(sc: Scan, tm: TriggerMatch, left: int, right: int) -> set[str]:
+    """Modalities whose cues sit around the trigger within its clause."""
+    found: set[str] = set()
+    window = sc.cues.cue_window
+    for hit in sc.kind("modality"):
+        if hit.end > right:
+            break
+        mod, place = hit.payload
+        if place == "before" and left <= hit.start and hit.end <= tm.start:
+            reach = window if mod != "hypothetical" else 10 * window
+            if words_between(sc.text, hit.end, tm.start) <= reach:
+                found.add(mod)
+        elif place == "after" and hit.start >= tm.end and words_between(sc.text, tm.end, hit.start) <= AFTER_REACH:
+            found.add(mod)
+    prefix = glued(sc, tm)
+    for mod, proclitics in sc.cues.glued_modality.items():
+        if prefix and any(prefix == p or prefix.endswith(p) for p in proclitics):
+            found.add(mod)
+    return found
+
+
+def aux_of(sc: Scan, tm: TriggerMatch, left: int, right: int) -> Aux | None:
+    """The aux of the event a trigger states: its own, else the strongest cue found."""
+    if tm.entry.aux is not None:
+        return tm.entry.aux
+    found = cue_modes(sc, tm, left, right)
+    for mod in PRIORITY:
+        if mod in found:
+            return mod
+    return None

@@ -1,0 +1,139 @@
+"""One scan of a document for the event stage: cue hits, mentions and clauses in folded text.
+
+Everything here is in folded coordinates (``Analysis.folded()``); raw offsets are only
+produced when an ``Event`` is built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from khabar.events.cues import Cue, Cues
+from khabar.model import Mention
+from khabar.text.lexicon import Hit, longest_first
+from khabar.text.normalize import Folded, is_word_char
+
+NON_WORDS = " \n\t\"'«»“”()[]-.،,:؛;!؟?"
+SAY_REACH = 10  # words from a verb of saying to its complementizer
+
+
+@dataclass(slots=True)
+class FMention:
+    """A mention in folded coordinates, with the role its marker gives it."""
+
+    mention: Mention
+    start: int
+    end: int
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class Group:
+    """Mentions coordinated or in apposition ("X و Y", "the president, Putin"): one argument slot."""
+
+    members: list[FMention]
+    role: str | None = None
+
+    @property
+    def start(self) -> int:
+        """Folded start of the first member."""
+        return self.members[0].start
+
+    @property
+    def end(self) -> int:
+        """Folded end of the last member."""
+        return self.members[-1].end
+
+
+@dataclass(slots=True)
+class Scan:
+    """Cue hits of a document by kind, in folded coordinates."""
+
+    text: str
+    cues: Cues
+    by_kind: dict[str, list[Hit[Cue]]] = field(default_factory=dict)
+
+    def kind(self, kind: str) -> list[Hit[Cue]]:
+        """Hits of one kind (longest first resolved), in text order."""
+        return self.by_kind.get(kind, [])
+
+
+def scan(text: str, cues: Cues) -> Scan:
+    """Find every cue once; resolve overlaps within each kind."""
+    raw: dict[str, list[Hit[Cue]]] = {}
+    for hit in cues.lexicon.iter_hits(text):
+        kind = hit.payload[0]
+        raw.setdefault("modality" if kind in ("negation", "future", "hypothetical") else kind, []).append(hit)
+    return Scan(text, cues, {k: longest_first(v) for k, v in raw.items()})
+
+
+def words_between(text: str, start: int, end: int) -> int:
+    """How many words lie in ``text[start:end]``."""
+    if end <= start:
+        return 0
+    return sum(1 for w in text[start:end].split() if any(is_word_char(c) for c in w))
+
+
+def word_start(text: str, pos: int) -> int:
+    """Start of the word containing ``pos`` (proclitics glued before it included)."""
+    while pos > 0 and is_word_char(text[pos - 1]):
+        pos -= 1
+    return pos
+
+
+def fold_mentions(folded: Folded, mentions: list[Mention]) -> list[FMention]:
+    """Mentions mapped to folded coordinates, in text order."""
+    out = [FMention(m, folded.folded_offset(m.start), folded.folded_offset(m.end)) for m in mentions]
+    out.sort(key=lambda fm: (fm.start, -fm.end))
+    kept: list[FMention] = []
+    for fm in out:
+        if fm.end <= fm.start:
+            continue
+        if kept and fm.start < kept[-1].end:  # nested or overlapping: keep the outer, earlier one
+            continue
+        kept.append(fm)
+    return kept
+
+
+def barriers(sc: Scan, start: int, end: int) -> list[tuple[int, int | None]]:
+    """Clause barriers of a sentence: (folded position, start of the saying clause or None)."""
+    text = sc.text
+    out: list[tuple[int, int | None]] = [(h.end, None) for h in sc.kind("break") if start <= h.start < end]
+    comps = [h for h in sc.kind("comp") if start <= h.start < end]
+    for say in sc.kind("say"):
+        if not start <= say.start < end:
+            continue
+        for comp in comps:
+            if comp.start >= say.end - 1 and words_between(text, say.end, comp.start) <= SAY_REACH:
+                out.append((comp.end, say.start))
+                break
+    out.sort()
+    return out
+
+
+Barriers = list[tuple[int, int | None]]
+
+
+def clause(bars: Barriers, start: int, end: int, t_start: int, t_end: int) -> tuple[int, int, int | None]:
+    """The clause ``[left, right)`` of a trigger and, when it is reported speech, where its sayer starts."""
+    left, right, say = start, end, None
+    for pos, say_at in bars:
+        if pos <= t_start and pos >= left:
+            left, say = pos, say_at
+        elif pos >= t_end and pos < right:
+            right = pos
+    return left, right, say
+
+
+def is_coordination(text: str, start: int, end: int, coordinators: frozenset[str]) -> bool:
+    """True when ``text[start:end]`` holds only punctuation, spaces and coordinators."""
+    for tok in text[start:end].split():
+        tok = tok.strip(NON_WORDS)
+        if tok and tok not in coordinators:
+            return False
+    return True
+
+
+def hits_in(hits: list[Hit[Cue]], start: int, end: int) -> list[Hit[Cue]]:
+    """Hits lying inside ``[start, end)``."""
+    return [h for h in hits if start <= h.start and h.end <= end]
