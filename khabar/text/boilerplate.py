@@ -4,7 +4,9 @@ A line is boilerplate when it is made only of listed phrases ("print version", "
 comment"), "label: value" segments (tag lists, news ids, source lines) or a lone agency
 name. A ``glued`` phrase at a line start ("read more" glued to the next word) is
 boilerplate by itself and the rest of the line is text. A ``story`` phrase at a line start
-("read also:") is a separator: boilerplate, and a new story starts after it.
+("read also:") alone on its line is a separator: boilerplate, and a new story starts
+after it; followed by a headline on the same line it is a related-article link, and the
+whole line is boilerplate (the article goes on after it).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from khabar.model import Span
-from khabar.text.cues import Cue, TextRules
+from khabar.text.cues import BOILERPLATE_KINDS, Cue, TextRules
 from khabar.text.lexicon import Hit
 from khabar.text.normalize import DIACRITICS, TATWEEL, Folded
 
@@ -58,9 +60,8 @@ def _longest(hits: list[Hit[Cue]], end: int) -> Hit[Cue] | None:
     """The longest boilerplate hit in ``hits`` ending inside the line."""
     best = None
     for h in hits:
-        if h.payload.kind in ("line", "label", "glued", "story") and h.end <= end:
-            if best is None or h.end > best.end:
-                best = h
+        if h.payload.kind in BOILERPLATE_KINDS and h.end <= end and (best is None or h.end > best.end):
+            best = h
     return best
 
 
@@ -75,6 +76,20 @@ class _Line:
         self.values: list[tuple[Cue, int, int]] = []
         self.glued_end: int | None = None
         self.story_end: int | None = None
+        self.link = False
+
+    def _separator(self, pos: int, hit: Hit[Cue]) -> int:
+        """A "read also" phrase opening the line: alone, a story separator; with a headline, a link."""
+        text = self.f.text
+        after = _skip(text, hit.end, self.end)
+        colon = any(c in COLONS for c in text[hit.end : after])
+        if pos != _skip(text, self.start, self.end) or (after < self.end and not colon):
+            return pos
+        if after < self.end:
+            self.link = True
+            return self.end
+        self.story_end = after
+        return after
 
     def consume(self) -> int:
         """Position where the line stops being boilerplate (``end`` when all of it is)."""
@@ -97,12 +112,7 @@ class _Line:
                 pos = _skip(text, stop, self.end)
                 continue
             if kind == "story":
-                after = _skip(text, hit.end, self.end)
-                colon = any(c in COLONS for c in text[hit.end : after])
-                if pos != _skip(text, self.start, self.end) or (after < self.end and not colon):
-                    return pos
-                self.story_end = after
-                return after
+                return self._separator(pos, hit)
             if kind == "glued" and pos == _skip(text, self.start, self.end):
                 self.glued_end = hit.end
             pos = _skip(text, hit.end, self.end)
@@ -128,13 +138,15 @@ def _special_line(text: str, folded: Folded, rules: TextRules, start: int, end: 
     offset = start + folded.text[start:end].index(line[0]) if line else start
     if line in rules.agencies:
         scan.boilerplate.append(raw_span(text, folded, start, end))
-        scan.values.append(Value(Cue(line, "label", "relay"), *_ends(raw_span(text, folded, offset, offset + len(line)))))
+        span = raw_span(text, folded, offset, offset + len(line))
+        scan.values.append(Value(Cue(line, "label", "relay"), span.start, span.end))
         return True
     m = DATELINE.fullmatch(line) if early else None
     if m and m.group(2) in rules.agencies:
         scan.boilerplate.append(raw_span(text, folded, start, end))
         s = offset + m.start(2)
-        scan.values.append(Value(Cue(m.group(2), "label", "relay"), *_ends(raw_span(text, folded, s, s + len(m.group(2))))))
+        span = raw_span(text, folded, s, s + len(m.group(2)))
+        scan.values.append(Value(Cue(m.group(2), "label", "relay"), span.start, span.end))
         return True
     return False
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any, Literal
 
 from khabar.errors import DataError
@@ -28,6 +28,7 @@ TEXT_KEYS = (
     "date_labels",
     "citations",
     "agencies",
+    "name_stops",
 )
 
 
@@ -54,6 +55,7 @@ class TextRules:
     calendar: str
     lexicon: Lexicon[Cue]
     agencies: frozenset[str]
+    name_stops: frozenset[str]
     cues: tuple[Cue, ...]
 
 
@@ -137,11 +139,12 @@ def parse_rules(lang: str, data: Mapping[str, Any], stop: Mapping[str, Any]) -> 
         calendar=data["numeric_calendar"],
         lexicon=lexicon,
         agencies=frozenset(fold_key(a) for a in _strings(f"{where}: agencies", data["agencies"])),
+        name_stops=frozenset(fold_key(a) for a in _strings(f"{where}: name_stops", data["name_stops"])),
         cues=tuple(cues),
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules(lang: str) -> TextRules:
     """The compiled text rules of one language (loaded and validated once)."""
     return parse_rules(lang, load(lang, "text"), load(lang, "stopwords"))

@@ -118,8 +118,8 @@ def _inside(spans: list[Span], offset: int) -> bool:
     return any(s.start <= offset < s.end for s in spans)
 
 
-def _name(folded: Folded, start: int, stops: list[int]) -> tuple[int, int] | None:
-    """Folded range of the name after a cue: to punctuation, the next cue or ``MAX_NAME_WORDS`` words."""
+def _name(folded: Folded, start: int, stops: list[int], rules: TextRules) -> tuple[int, int] | None:
+    """Folded range of the name after a cue: to punctuation, the next cue, a stop word or ``MAX_NAME_WORDS``."""
     text = folded.text
     while start < len(text) and text[start] in " :":
         start += 1
@@ -128,13 +128,13 @@ def _name(folded: Folded, start: int, stops: list[int]) -> tuple[int, int] | Non
         return None
     end = min([m.end(), *[s for s in stops if s > start]])
     words = text[start:end].split()
+    for i, w in enumerate(words[1:MAX_NAME_WORDS], 1):
+        if w in rules.name_stops:
+            words = words[:i]
+            break
     if not words:
         return None
-    if len(words) > MAX_NAME_WORDS:
-        end = start + len(" ".join(words[:MAX_NAME_WORDS]))
-    while end > start and text[end - 1] == " ":
-        end -= 1
-    return start, end
+    return start, start + len(" ".join(words[:MAX_NAME_WORDS]))
 
 
 def _heads_ok(name: str, cue: Cue, rules: TextRules) -> bool:
@@ -154,7 +154,7 @@ def citations(
     for h in cue_hits:
         if _inside(boilerplate, folded.raw_offset(h.start)):
             continue
-        rng = _name(folded, h.end, starts)
+        rng = _name(folded, h.end, starts, rules)
         if rng is None or not _heads_ok(folded.text[rng[0] : rng[1]], h.payload, rules):
             continue
         s, e = folded.raw_span(*rng)

@@ -8,7 +8,7 @@ longer than ``MAX_CHARS`` is cut at the last comma, else the last space, before 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from khabar.model import Sentence, Span
 from khabar.text.cues import TextRules, char_class
@@ -24,7 +24,7 @@ STRIP = " \t\u00a0\u202f\u2009\u3000" + INVISIBLE
 ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ender(terminators: str) -> re.Pattern[str]:
     """Runs of sentence-final punctuation with any closing quotes or brackets."""
     return re.compile(char_class(terminators) + "+" + char_class(CLOSERS) + "*")
