@@ -51,6 +51,16 @@ def latest_on_or_before(calendar: str, month: int, day: int, anchor: date) -> da
     return None
 
 
+def nearest_with_weekday(calendar: str, month: int, day: int, anchor: date, weekday: int) -> date | None:
+    """The ``day month`` within a year of ``anchor`` that falls on ``weekday`` (the nearest one), if any."""
+    start = year_of(calendar, anchor)
+    if start is None:
+        return None
+    found = [to_gregorian(calendar, y, month, day) for y in (start - 1, start, start + 1)]
+    days = [d for d in found if d is not None and d.weekday() == weekday]
+    return min(days, key=lambda d: abs((d - anchor).days)) if days else None
+
+
 def weekday_before(anchor: date, weekday: int, *, strict: bool = False) -> date:
     """The latest ``weekday`` (Monday 0) on or before ``anchor`` (strictly before if ``strict``)."""
     back = (anchor.weekday() - weekday) % 7

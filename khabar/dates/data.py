@@ -19,11 +19,11 @@ PERIODS: tuple[str, ...] = ("last", "next", "this")
 MODIFIERS: tuple[str, ...] = ("last", "next")
 TOP_KEYS: tuple[str, ...] = (
     "source", "affixes", "months", "needs_day", "weekdays", "relative", "periods", "modifiers",
-    "parts_of_day", "day_words", "year_words", "month_cues", "eras", "fillers", "numeric_years", "bare_years",
+    "parts_of_day", "day_words", "year_words", "month_cues", "eras", "fillers", "numeric_years", "bare_years", "not_dates",
 )
-WORD_LISTS: tuple[str, ...] = ("parts_of_day", "day_words", "year_words", "month_cues", "fillers", "needs_day")
+WORD_LISTS: tuple[str, ...] = ("parts_of_day", "day_words", "year_words", "month_cues", "fillers", "needs_day", "not_dates")
 # Word-list key -> token kind (cues, fillers and eras are short and frequent: matched by regex in place).
-LIST_KINDS: dict[str, str] = {"parts_of_day": "pod", "day_words": "day", "year_words": "yearw"}
+LIST_KINDS: dict[str, str] = {"parts_of_day": "pod", "day_words": "day", "year_words": "yearw", "not_dates": "block"}
 # What may stand between two parts of one expression besides filler words.
 SEPARATORS = r" ,،/\-()"
 

@@ -121,9 +121,16 @@ class Parser:
                 i += 1
                 continue
             parsed, last = got
-            out.append(parsed)
+            out.append(self.close_paren(parsed))
             i = last + 1
         return out
+
+    def close_paren(self, parsed: Parsed) -> Parsed:
+        """Take in the closing bracket of a bracketed second name ("أغسطس (آب)")."""
+        inner = self.text[parsed.start : parsed.end]
+        if inner.count("(") > inner.count(")") and self.text[parsed.end : parsed.end + 1] == ")":
+            parsed.end += 1
+        return parsed
 
     def next(self, j: int, kinds: frozenset[str] | set[str]) -> int | None:
         """The index of the next token of ``kinds`` joined to token ``j`` (only separators/fillers between)."""
@@ -233,11 +240,15 @@ class Parser:
     def month(self, start: int, j: int, day: int | None, cue: bool, second: bool) -> tuple[Parsed, int] | None:
         """The month name at ``j`` with its optional second name, year, era and dual date."""
         mon = self.toks[j].get("mon")
-        if mon is None or mon.value is None or (mon.needs_day and day is None):
+        if mon is None or mon.value is None:
             return None
+        ambiguous = mon.needs_day
         k = self.next(j, {"mon"})
-        if k is not None and any(w.value == mon.value for w in self.toks[k].words if w.kind == "mon"):
-            j = k
+        same = [w for w in self.toks[k].words if w.kind == "mon" and w.value == mon.value] if k is not None else []
+        if k is not None and same:
+            j, ambiguous = k, ambiguous and all(w.needs_day for w in same)  # "آذار/مارس", "تموز/يوليو"
+        if ambiguous and day is None:
+            return None
         end = self.toks[j].end
         word = self.data.month_word.match(self.text, end) if self.data.month_word else None
         month_word = self.toks[j].month_word or word is not None

@@ -4,18 +4,28 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from khabar.dates.calendars import latest_on_or_before, to_gregorian, weekday_after, weekday_before
+from khabar.dates.calendars import (
+    latest_on_or_before,
+    nearest_with_weekday,
+    to_gregorian,
+    weekday_after,
+    weekday_before,
+)
 from khabar.dates.grammar import DateParts, Parsed
 
 
-def resolve_parts(parts: DateParts, anchor: date | None) -> date | None:
-    """The day of a written date; a year-less date is the latest such day on or before the anchor."""
+def resolve_parts(parts: DateParts, anchor: date | None, weekday: int | None = None) -> date | None:
+    """The day of a written date; year-less: the one a written weekday agrees with, else the latest before the anchor."""
     if parts.day is None or not parts.calendar:
         return None
     if parts.year is not None:
         return to_gregorian(parts.calendar, parts.year, parts.month, parts.day)
     if anchor is None:
         return None
+    if weekday is not None:
+        agreeing = nearest_with_weekday(parts.calendar, parts.month, parts.day, anchor, weekday)
+        if agreeing is not None:
+            return agreeing
     return latest_on_or_before(parts.calendar, parts.month, parts.day, anchor)
 
 
@@ -23,7 +33,7 @@ def resolve(parsed: Parsed, anchor: date | None) -> date | None:
     """The day an expression names, or None (months, years, periods, no anchor, impossible dates)."""
     if parsed.dates and parsed.dates[0].day is not None:
         for parts in parsed.dates:
-            value = resolve_parts(parts, anchor)
+            value = resolve_parts(parts, anchor, parsed.weekday)
             if value is not None:
                 return value
         return None

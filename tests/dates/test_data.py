@@ -13,6 +13,7 @@ from hijridate import Hijri
 
 from khabar.dates import find_dates
 from khabar.dates.data import WEEKDAYS, build
+from khabar.dates.grammar import Parser, tokenize
 from khabar.errors import DataError
 from tests.dates.helpers import analysis, only
 
@@ -202,3 +203,13 @@ def test_bad_file_raises_data_error(change: Any, message: str) -> None:
     change(data)
     with pytest.raises(DataError, match=message):
         build("fa", data)
+
+
+@pytest.mark.parametrize(("lang", "phrase"), plain("not_dates"))
+def test_not_a_date_phrase_hides_its_date_word(lang: str, phrase: str) -> None:
+    text = WEEKDAY_SENTENCE[lang].format(word=phrase)
+    assert find_dates(analysis(text, lang, ANCHOR)) == []
+    unblocked = raw(lang) | {"not_dates": ["-"]}
+    folded = analysis(text, lang, ANCHOR).folded().text
+    data = build(lang, unblocked)
+    assert Parser(folded, tokenize(folded, data), data).parse(), "the phrase holds no date word: entry is useless"

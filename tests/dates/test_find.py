@@ -196,3 +196,25 @@ def test_offsets_point_into_raw_text_with_diacritics_and_zwnj() -> None:
     for d in find_dates(analysis(text, "ar", THU)):
         assert text[d.start : d.end] == d.text
     assert find_dates(analysis(text, "ar", THU))[0].text == "يومَ الأربعاءِ"
+
+
+def test_weekday_picks_the_year_of_a_yearless_date() -> None:
+    # 6 Mordad 1402 (2023-07-28) is the Friday after a Tuesday publication; 1401's is a Thursday.
+    assert one("این فیلم جمعه ۶ مردادماه پخش می‌شود.", "fa", date(2023, 7, 25))[2] == date(2023, 7, 28)
+
+
+def test_yearless_date_without_agreeing_weekday_is_latest_before() -> None:
+    assert one("این فیلم ۶ مردادماه پخش شد.", "fa", date(2023, 7, 25))[2] == date(2022, 7, 28)
+
+
+def test_ambiguous_month_with_its_unambiguous_twin() -> None:
+    assert one("وتدخل الأمريكيون في الحرب في تموز / يوليو 1950 الى جانب كوريا.", "ar", None)[1] == "month"
+
+
+def test_bracketed_second_month_name_and_year_after_filler() -> None:
+    d = one("بدأ الهجوم في 6 أغسطس (آب) من عام 2014 على المدينة.", "ar", THU)
+    assert d == ("6 أغسطس (آب) من عام 2014", "gregorian", date(2014, 8, 6))
+
+
+def test_friday_prayer_is_not_a_date() -> None:
+    assert find_dates(analysis("خطیب نماز جمعه تهران گفت.", "fa", SAT)) == []
