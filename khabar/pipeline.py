@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from khabar import actors, dates, events, text
+from khabar.errors import DataError
 from khabar.model import DocResult, Document, Event, Reject, RejectReason
 
 # The stages, in order, by name: (name, callable). Timings and profiles use these names.
@@ -66,9 +67,11 @@ def _run_stages(doc: Document, timer: Timer | None) -> DocResult | Reject:
 
 
 def process(doc: Document, timer: Timer | None = None) -> DocResult | Reject:
-    """Run every stage on one document; a stage failure becomes a Reject, never a crash."""
+    """Run every stage on one document; a failure on this record becomes a Reject, never a crash."""
     try:
         out = _run_stages(doc, timer)
+    except DataError:
+        raise  # broken language data is the run's problem, not this record's
     except Exception as exc:
         return Reject(doc.origin, RejectReason.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}", record_id=doc.id)
     if isinstance(out, DocResult):
