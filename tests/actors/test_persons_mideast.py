@@ -230,6 +230,6 @@ def test_person_aliases_do_not_collide(pid: str, lang: str) -> None:
 
 def test_alias_counts() -> None:
     """A sanity floor on the gazetteer size (several hundred persons, both languages)."""
-    assert len(PERSONS) >= 50
+    assert len(PERSONS) >= 300
     for lang in LANGS:
-        assert sum(len(p["aliases"][lang]) for p in PERSONS) >= 2 * len(PERSONS)
+        assert 2 * sum(len(p["aliases"][lang]) for p in PERSONS) >= 3 * len(PERSONS)
