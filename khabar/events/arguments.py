@@ -8,15 +8,20 @@ subjects or (verb-first languages) objects. A frame maps roles to actor/recipien
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from khabar.events.scan import FMention, Group, Scan, is_coordination, word_start, words_between
 from khabar.model import Mention
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+GENERIC_KINDS = frozenset({"country", "place", "coref"})
 APPOSITION_WORDS = 2  # words between two same-code mentions still read as one phrase
 ARTICLE = "ال"
 CONJUNCTIONS = ("و", "ف")
+PUNCT = frozenset(".،,:;؛!?؟()")
+INF = 1 << 62
 
 
 @dataclass(slots=True)
@@ -39,9 +44,17 @@ def glued_role(sc: Scan, fm: FMention) -> str | None:
     return sc.cues.glued_markers.get(prefix)
 
 
-def assign_roles(sc: Scan, fms: list[FMention], blocked: list[tuple[int, int]]) -> None:
-    """Give each mention the role of a marker directly before it (or glued to it)."""
-    markers = [h for h in sc.kind("marker") if not any(s < h.end and h.start < e for s, e in blocked)]
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``[start, end)`` overlaps one of the sorted, disjoint ``spans``."""
+    i = bisect_right(spans, (start, INF)) - 1
+    return any(0 <= j < len(spans) and spans[j][0] < end and start < spans[j][1] for j in (i, i + 1))
+
+
+def assign_roles(sc: Scan, fms: list[FMention], triggers: list[tuple[int, int]]) -> None:
+    """Give each mention the role of a marker shortly before it in the same phrase (or glued to it)."""
+    taken = sorted([(fm.start, fm.end) for fm in fms] + triggers)
+    markers = [h for h in sc.kind("marker") if not overlaps(taken, h.start, h.end)]
+    starts = [t[0] for t in sorted(triggers)]
     mi = 0
     prev_end = 0
     for fm in fms:
@@ -50,7 +63,13 @@ def assign_roles(sc: Scan, fms: list[FMention], blocked: list[tuple[int, int]]) 
             mi += 1
         if fm.role is None and mi > 0:
             m = markers[mi - 1]
-            if m.end > prev_end and words_between(sc.text, m.end, fm.start) <= sc.cues.marker_gap:
+            gap = sc.text[m.end:fm.start]
+            if (
+                m.end > prev_end
+                and not any(c in PUNCT for c in gap)
+                and bisect_left(starts, m.end) == bisect_left(starts, fm.start)
+                and words_between(sc.text, m.end, fm.start) <= sc.cues.marker_gap
+            ):
                 fm.role = m.payload[1]
         prev_end = fm.end
 
@@ -89,15 +108,21 @@ def build_groups(sc: Scan, fms: list[FMention]) -> list[Group]:
     return groups
 
 
-def pick_subject(groups: list[Group], t_start: int, t_end: int, order: str, nominal: bool) -> Group | None:
-    """The subject group: SOV first before the verb (a nominal trigger's genitive after); VSO first after."""
+def pick_subject(sc: Scan, groups: list[Group], t_start: int, t_end: int) -> Group | None:
+    """The subject group: SOV an adjacent genitive after the trigger, else the first before it;
+    VSO the first after it, else the nearest before it."""
     before = [g for g in groups if g.role is None and g.end <= t_start]
     after = [g for g in groups if g.role is None and g.start >= t_end]
-    if order == "SOV":
-        if nominal and after:
+    if sc.cues.order == "SOV":
+        if after and adjacent(sc, t_end, after[0].start):
             return after[0]
         return before[0] if before else (after[0] if after else None)
     return after[0] if after else (before[-1] if before else None)
+
+
+def adjacent(sc: Scan, end: int, start: int) -> bool:
+    """True when nothing but spaces lies between two positions (an ezafe genitive)."""
+    return not sc.text[end:start].strip()
 
 
 def pick_object(groups: list[Group], subject: Group | None, t_end: int, order: str) -> Group | None:
@@ -108,34 +133,46 @@ def pick_object(groups: list[Group], subject: Group | None, t_end: int, order: s
     return rest[0] if rest else None
 
 
-def mentions(groups: list[Group], *roles: str) -> list[Mention]:
+def members(groups: list[Group], *roles: str) -> list[Mention]:
     """Mentions of the groups with one of the roles."""
     return [fm.mention for g in groups if g.role in roles for fm in g.members]
 
 
-def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: list[Group]) -> Slots:
+def nearest(groups: list[Group], roles: tuple[str, ...], t_start: int, t_end: int) -> list[Mention]:
+    """Mentions of the group with one of the roles closest to the trigger."""
+    cands = [g for g in groups if g.role in roles]
+    if not cands:
+        return []
+    best = min(cands, key=lambda g: t_start - g.end if g.end <= t_start else g.start - t_end)
+    return [fm.mention for fm in best.members]
+
+
+RECIPIENT_ROLES = ("obj", "to", "with", "from", "against")
+
+
+def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: list[Group],
+                trigger: tuple[int, int], visit: bool = False) -> Slots:
     """Map roles to actor and recipient for a frame."""
     subj = [fm.mention for fm in subject.members] if subject else []
     objs = [fm.mention for fm in obj.members] if obj else []
-    between = mentions(groups, "between")
+    between = members(groups, "between")
     if frame == "mediator":
-        return Slots(subj or mentions(groups, "by"), between or mentions(groups, "with") or objs)
+        return Slots(subj or members(groups, "by"), between or members(groups, "with") or objs)
     if frame == "host":
-        return Slots(objs or mentions(groups, "obj", "with", "to"), subj)
+        return Slots(objs or members(groups, "obj", "with", "to"), subj)
     if frame == "receive":
-        return Slots(mentions(groups, "from", "with", "by"), subj)
+        return Slots(members(groups, "from", "with", "by"), subj)
     if frame == "passive":
-        return Slots(mentions(groups, "by"), subj + objs + mentions(groups, "obj"))
+        return Slots(members(groups, "by"), subj + objs + members(groups, "obj"))
     if frame in ("symmetric", "readiness"):
-        rec = objs + mentions(groups, "with", "obj", "to")
-        if not mentions(groups, "with"):
-            rec += between
-        return Slots(subj, rec)
-    rec = objs + mentions(groups, "obj", "to", "with", "from", "against")
+        with_ = members(groups, "with")
+        rec = with_ + members(groups, "obj") + (members(groups, "to") if visit else [])
+        return Slots(subj, rec if with_ else rec + between)
+    rec = objs or nearest(groups, RECIPIENT_ROLES, *trigger)
     if frame == "located":
-        return Slots(subj, rec or between or mentions(groups, "in"))
+        return Slots(subj, rec or between or members(groups, "in"))
     if frame == "request":
-        return Slots(subj, rec or between or mentions(groups, "by"))
+        return Slots(subj, rec or between or members(groups, "by"))
     return Slots(subj, rec or between)
 
 
@@ -145,26 +182,33 @@ def identity(m: Mention) -> tuple[str, str]:
     return ("e", a.entity) if a.entity else ("n", a.name) if a.name else ("c", f"{a.code}/{a.sector}")
 
 
-def unique(ms: list[Mention]) -> list[Mention]:
-    """One mention per participant; a nameless one dropped when a named one has its code and sector."""
+def generic(m: Mention) -> bool:
+    """A mention that names a state or body only generically (a country, a capital, "the other side")."""
+    return m.actor.name is None or m.kind in GENERIC_KINDS
+
+
+def unique(ms: list[Mention], others: Sequence[Mention] = ()) -> list[Mention]:
+    """One mention per participant; a generic one dropped when another has its code and sector."""
     out: list[Mention] = []
-    seen: set[tuple[str, str]] = set()
+    seen = {identity(m) for m in others}
     for m in ms:
         key = identity(m)
         if key not in seen:
             seen.add(key)
             out.append(m)
-    named = {(m.actor.code, m.actor.sector) for m in out if identity(m)[0] != "c"}
-    return [m for m in out if identity(m)[0] != "c" or (m.actor.code, m.actor.sector) not in named]
+    kept: list[Mention] = []
+    for m in out:
+        cs = (m.actor.code, m.actor.sector)
+        if generic(m) and (
+            any((o.actor.code, o.actor.sector) == cs for o in [*others, *kept])
+            or any(o is not m and not generic(o) and (o.actor.code, o.actor.sector) == cs for o in out)
+        ):
+            continue
+        kept.append(m)
+    return kept
 
 
 def dedupe_slots(slots: Slots) -> Slots:
     """One participant per entity; a participant is never both actor and recipient."""
     actor = unique(slots.actor)
-    ids = {identity(m) for m in actor}
-    codes = {(m.actor.code, m.actor.sector) for m in actor}
-    recipient = [
-        m for m in unique(slots.recipient)
-        if identity(m) not in ids and not (identity(m)[0] == "c" and (m.actor.code, m.actor.sector) in codes)
-    ]
-    return Slots(actor, recipient, slots.fallback)
+    return Slots(actor, unique(slots.recipient, actor), slots.fallback)

@@ -90,10 +90,19 @@ def habitual(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
         for h in doc.sc.kind("habitual"))
 
 
-def nominal(doc: Doc, tm: TriggerMatch, left: int) -> bool:
-    """True when a marker sits right before the trigger: it heads a noun phrase ("از گفت‌وگوی ...")."""
-    return any(left <= h.start and h.end <= tm.word_start and words_between(doc.sc.text, h.end, tm.word_start) == 0
-               for h in doc.sc.kind("marker"))
+def anaphoric(doc: Doc, tm: TriggerMatch) -> bool:
+    """A demonstrative right before the trigger ("this meeting"): a reference to an event already told."""
+    return any(h.end <= tm.word_start and not doc.sc.text[h.end:tm.word_start].strip()
+               for h in doc.sc.kind("anaphora") if h.end <= tm.word_start)
+
+
+def split_calls(tm: TriggerMatch, slots: Slots) -> list[Slots]:
+    """Phone calls are bilateral: one caller "with X and Y" states one call with each."""
+    codes = {m.actor.code for m in slots.recipient}
+    if tm.entry.mode != "phone" or len(slots.actor) != 1 or len(codes) < 2:
+        return [slots]
+    return [Slots(slots.actor, [m for m in slots.recipient if m.actor.code == c], slots.fallback)
+            for c in dict.fromkeys(m.actor.code for m in slots.recipient)]
 
 
 def make_clause(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None]], sent: tuple[int, int],
@@ -106,12 +115,11 @@ def make_clause(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None]
 
 def subject_of(doc: Doc, tm: TriggerMatch, cl: Clause) -> Group | None:
     """The subject group of a trigger in its clause (verb-first: SVO when a subject sits right before)."""
-    order = doc.sc.cues.order
-    if order == "VSO":
+    if doc.sc.cues.order == "VSO":
         before = [g for g in cl.groups if g.role is None and g.end <= tm.start]
         if before and words_between(doc.sc.text, before[-1].end, tm.word_start) <= 1:
             return before[-1]
-    return pick_subject(cl.groups, tm.start, tm.end, order, nominal(doc, tm, cl.left))
+    return pick_subject(doc.sc, cl.groups, tm.start, tm.end)
 
 
 def sayer_of(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None]], sent: tuple[int, int],
@@ -121,7 +129,7 @@ def sayer_of(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None]], 
         return None
     left, _, _ = clause(bars, sent[0], sent[1], cl.say, cl.say)
     cands = [g for g in groups if left <= g.start and g.end <= cl.left]
-    return pick_subject(cands, cl.say, cl.say, doc.sc.cues.order, False)
+    return pick_subject(doc.sc, cands, cl.say, cl.say)
 
 
 def evidence(doc: Doc, tm: TriggerMatch, slots: Slots, cl: Clause) -> Span:
@@ -199,10 +207,11 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
         cl = make_clause(doc, groups, bars, sent, tm)
         frame = tm.entry.frame or DEFAULT_FRAMES.get(tm.entry.event) or (
             "symmetric" if tm.entry.event in SYMMETRIC else "default")
-        if (frame == "readiness" and not ready(doc, tm, cl, triggers)) or habitual(doc, tm, cl):
+        if (frame == "readiness" and not ready(doc, tm, cl, triggers)) or habitual(doc, tm, cl) or anaphoric(doc, tm):
             continue
         subject = subject_of(doc, tm, cl)
-        slots = frame_slots(frame, subject, pick_object(cl.groups, subject, tm.end, doc.sc.cues.order), cl.groups)
+        obj = pick_object(cl.groups, subject, tm.end, doc.sc.cues.order)
+        slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), tm.entry.mode == "visit")
         if subject is None and frame not in ("passive", "receive", "host"):
             slots = fill_subject(doc, groups, bars, sent, cl, slots, prev)
         slots = dedupe_slots(slots)
@@ -211,7 +220,8 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
         governed_here = [triggers[j] for j, g in gov.items() if g is tm]
         meet = "meet" if tm.entry.event in ("REQUEST", "REJECT") and any(
             t.entry.event == MEET_OBJECT for t in governed_here) else None
-        out.append(build_event(doc, sentence, tm, slots, cl, meet))
+        for part in split_calls(tm, slots):
+            out.append(build_event(doc, sentence, tm, part, cl, meet))
         prev = slots
     return out
 

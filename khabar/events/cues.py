@@ -26,7 +26,7 @@ PLACES = ("before", "after", "proclitics")
 FILE_KEYS = (
     "source", "order", "proclitics", "suffixes", "marker_gap", "markers", "postpositions", "coordinators",
     "say_verbs", "complementizers", "clause_breaks", "cue_window", "negation", "future", "hypothetical",
-    "readiness_window", "readiness_objects", "habitual",
+    "readiness_window", "readiness_objects", "habitual", "anaphora",
 )
 ORDERS = ("SOV", "VSO")
 
@@ -100,6 +100,7 @@ def load_cues(lang: str) -> Cues:
     _add(lex, _strings(f"{where}: clause_breaks", data["clause_breaks"]), ("break", ""))
     _add(lex, _strings(f"{where}: readiness_objects", data["readiness_objects"]), ("ready", ""))
     _add(lex, _strings(f"{where}: habitual", data["habitual"]), ("habitual", ""))
+    _add(lex, _strings(f"{where}: anaphora", data["anaphora"]), ("anaphora", ""))
     glued_mod: dict[str, frozenset[str]] = {}
     for mod in MODALITIES:
         table = data[mod]
