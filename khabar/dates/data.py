@@ -18,10 +18,13 @@ REL_KINDS: tuple[str, ...] = ("today", "yesterday", "relative")
 PERIODS: tuple[str, ...] = ("last", "next", "this")
 MODIFIERS: tuple[str, ...] = ("last", "next")
 TOP_KEYS: tuple[str, ...] = (
-    "source", "affixes", "months", "needs_day", "weekdays", "relative", "periods", "modifiers",
-    "parts_of_day", "day_words", "year_words", "month_cues", "eras", "fillers", "numeric_years", "bare_years", "not_dates",
+    "source", "affixes", "months", "needs_day", "weekdays", "relative", "periods", "modifiers", "ordinals",
+    "parts_of_day", "day_words", "year_words", "month_cues", "eras", "fillers", "numeric_years", "bare_years",
+    "not_dates",
 )
-WORD_LISTS: tuple[str, ...] = ("parts_of_day", "day_words", "year_words", "month_cues", "fillers", "needs_day", "not_dates")
+WORD_LISTS: tuple[str, ...] = (
+    "parts_of_day", "day_words", "year_words", "month_cues", "fillers", "needs_day", "not_dates",
+)
 # Word-list key -> token kind (cues, fillers and eras are short and frequent: matched by regex in place).
 LIST_KINDS: dict[str, str] = {"parts_of_day": "pod", "day_words": "day", "year_words": "yearw", "not_dates": "block"}
 # What may stand between two parts of one expression besides filler words.
@@ -114,6 +117,15 @@ def _add_months(lex: Lexicon[Word], where: str, months: Any, needs_day: set[str]
                 lex.add(name, Word("mon", month, calendar=cal, needs_day=nd))
 
 
+def _add_ordinals(lex: Lexicon[Word], where: str, table: Any) -> None:
+    """Add day ordinals ("سوم شهریور", "الأول من مارس")."""
+    if not isinstance(table, dict) or not all(isinstance(k, int) and 1 <= k <= 31 for k in table):
+        raise DataError(f"{where}: expected a mapping of days 1..31 to words")
+    for day, words in table.items():
+        for w in _words(f"{where}.{day}", words):
+            lex.add(w, Word("ord", day))
+
+
 def _add_relative(lex: Lexicon[Word], where: str, items: Any) -> None:
     """Add the words naming a day relative to the anchor."""
     if not isinstance(items, list):
@@ -161,6 +173,7 @@ def build(lang: str, raw: dict[str, Any]) -> DateData:
         for w in _words(f"{where}.weekdays.{day}", names):
             lex.add(w, Word("wd", WEEKDAYS.index(day)))
     _add_relative(lex, f"{where}.relative", raw["relative"])
+    _add_ordinals(lex, f"{where}.ordinals", raw["ordinals"])
     _add_labelled(lex, f"{where}.periods", raw["periods"], "period", PERIODS)
     _add_labelled(lex, f"{where}.modifiers", raw["modifiers"], "mod", MODIFIERS)
     check_keys(f"{where}.eras", raw["eras"], CALENDARS, ())

@@ -16,7 +16,9 @@ ORDINAL = re.compile(r"(?:st|nd|rd|th)$")
 # All-digit dates: year first (1402/06/04, 2023-09-26) or day first (14/3/2024).
 YMD = re.compile(r"([0-9]{4})([/.-])([0-9]{1,2})\2([0-9]{1,2})")
 DMY = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})")
-CORE = frozenset({"rel", "wd", "mon", "num", "ymd", "yearw", "period"})
+CORE = frozenset({"rel", "wd", "mon", "num", "ord", "ymd", "yearw", "period"})
+# Year shift of a period after a year-less date ("۲۱ اردیبهشت سال آینده", "5 مارس العام الماضي").
+SHIFTS = {"last": -1, "this": 0, "next": 1}
 
 
 @dataclass(slots=True)
@@ -55,6 +57,7 @@ class DateParts:
     year: int | None
     month: int
     day: int | None
+    year_shift: int | None = None
 
 
 @dataclass(slots=True)
@@ -207,7 +210,7 @@ class Parser:
 
     def with_date(self, parsed: Parsed, j: int) -> tuple[Parsed, int]:
         """Attach an explicit date that follows token ``j`` (the explicit date wins)."""
-        k = self.next(j, {"num", "mon", "ymd"})
+        k = self.next(j, {"num", "ord", "mon", "ymd"})
         if k is None:
             return parsed, j
         got = self.date(k, False)
@@ -230,11 +233,13 @@ class Parser:
                 return None
             return self.era(Parsed(tok.start, self.toks[k].end, "year"), k)
         day = None
-        if tok.num is not None:
+        ordinal = tok.get("ord")
+        number = ordinal.value if ordinal is not None else tok.num
+        if number is not None:
             k = self.next(j, {"mon"})
-            if k is None or not 1 <= tok.num <= 31:
-                return None if second else self.bare_year(j)
-            day, j = tok.num, k
+            if k is None or not 1 <= number <= 31:
+                return None if second or ordinal else self.bare_year(j)
+            day, j = number, k
         return self.month(tok.start, j, day, cue, second)
 
     def month(self, start: int, j: int, day: int | None, cue: bool, second: bool) -> tuple[Parsed, int] | None:
@@ -253,9 +258,13 @@ class Parser:
         word = self.data.month_word.match(self.text, end) if self.data.month_word else None
         month_word = self.toks[j].month_word or word is not None
         parts = DateParts(mon.calendar, None, mon.value, day)
-        k = self.next(j, {"num"})
-        if k is not None and self.toks[k].digits >= 3 and self.toks[k].num is not None:
+        k = self.next(j, {"num", "period"})
+        period = self.toks[k].get("period") if k is not None else None
+        if k is not None and self.toks[k].digits == 4 and self.toks[k].num is not None:
             parts.year, j = self.toks[k].num, k
+            end = self.toks[k].end
+        elif k is not None and period is not None and day is not None:
+            parts.year_shift, j = SHIFTS[period.label], k
             end = self.toks[k].end
         elif word is not None:
             end = word.end()  # a spaced month word after the name ("۵ اسفند ماه")
@@ -271,7 +280,7 @@ class Parser:
 
     def dual(self, parsed: Parsed, j: int) -> tuple[Parsed, int]:
         """A second writing of the same day in another calendar ("۲۱ فوریه/۲ اسفندماه")."""
-        k = self.next(j, {"num", "ymd"})
+        k = self.next(j, {"num", "ord", "ymd"})
         if k is None:
             return parsed, j
         got = self.date(k, False, second=True)

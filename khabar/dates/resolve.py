@@ -10,18 +10,22 @@ from khabar.dates.calendars import (
     to_gregorian,
     weekday_after,
     weekday_before,
+    year_of,
 )
 from khabar.dates.grammar import DateParts, Parsed
 
 
 def resolve_parts(parts: DateParts, anchor: date | None, weekday: int | None = None) -> date | None:
-    """The day of a written date; year-less: the one a written weekday agrees with, else the latest before the anchor."""
+    """The day of a written date; year-less: shifted by "next year", agreeing with a weekday, else latest."""
     if parts.day is None or not parts.calendar:
         return None
     if parts.year is not None:
         return to_gregorian(parts.calendar, parts.year, parts.month, parts.day)
     if anchor is None:
         return None
+    if parts.year_shift is not None:
+        year = year_of(parts.calendar, anchor)
+        return None if year is None else to_gregorian(parts.calendar, year + parts.year_shift, parts.month, parts.day)
     if weekday is not None:
         agreeing = nearest_with_weekday(parts.calendar, parts.month, parts.day, anchor, weekday)
         if agreeing is not None:

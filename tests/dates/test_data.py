@@ -213,3 +213,14 @@ def test_not_a_date_phrase_hides_its_date_word(lang: str, phrase: str) -> None:
     folded = analysis(text, lang, ANCHOR).folded().text
     data = build(lang, unblocked)
     assert Parser(folded, tokenize(folded, data), data).parse(), "the phrase holds no date word: entry is useless"
+
+
+ORDINALS = [(lang, day, w) for lang in ("fa", "ar") for day, words in raw(lang)["ordinals"].items() for w in words]
+ORDINAL_SENTENCE = {"fa": "این نشست {word} فروردین ۱۴۰۳ برگزار شد.", "ar": "عقد الاجتماع في {word} من مارس 2024."}
+
+
+@pytest.mark.parametrize(("lang", "day", "word"), ORDINALS)
+def test_day_ordinal(lang: str, day: int, word: str) -> None:
+    found = only(find_dates(analysis(ORDINAL_SENTENCE[lang].format(word=word), lang, ANCHOR)))
+    want = expected_day("solar_hijri", 1403, 1, day) if lang == "fa" else date(2024, 3, day)
+    assert (found.value, found.text.startswith(word)) == (want, True)

@@ -218,3 +218,20 @@ def test_bracketed_second_month_name_and_year_after_filler() -> None:
 
 def test_friday_prayer_is_not_a_date() -> None:
     assert find_dates(analysis("خطیب نماز جمعه تهران گفت.", "fa", SAT)) == []
+
+
+def test_next_year_after_yearless_date() -> None:
+    d = one("مسابقات از ۲۱ اردیبهشت سال آینده برگزار می‌شود.", "fa", date(2008, 2, 16))
+    assert d == ("۲۱ اردیبهشت سال آینده", "solar_hijri", date(2008, 5, 10))
+
+
+def test_last_year_after_yearless_date() -> None:
+    assert one("وقع الهجوم في 5 مارس العام الماضي.", "ar", THU)[2] == date(2023, 3, 5)
+
+
+def test_persian_ordinal_day() -> None:
+    assert one("بازی روز جمعه سوم شهریور برگزار می‌شود.", "fa", date(2023, 8, 23))[2] == date(2023, 8, 25)
+
+
+def test_three_digit_number_after_month_is_not_a_year() -> None:
+    assert one("در شهریور 286 هزار نفر در امتحانات شرکت کردند.", "fa", None)[1] == "month"
