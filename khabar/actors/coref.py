@@ -1,0 +1,123 @@
+"""Coreference a reader does without thinking: counterparts, pairs, sides and subject pronouns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from khabar.actors.compose import STATE_SECTOR, Ctx, Draft
+from khabar.model import Actor
+
+MAX_BACK = 2  # sentences searched before the one holding the cue
+RECENT_PAIR = 3  # a pair resolved this many sentences back is still "the two sides"
+
+
+def _by_sentence(drafts: list[Draft]) -> dict[int, list[Draft]]:
+    """Drafts grouped by sentence index, in text order."""
+    out: dict[int, list[Draft]] = {}
+    for d in drafts:
+        out.setdefault(d.sentence, []).append(d)
+    return out
+
+
+def counterpart(d: Draft, drafts: list[Draft]) -> Draft:
+    """'His Turkish counterpart' -> the nearest Turkish individual of the story, else a TUR GOV title."""
+    best: tuple[tuple[int, int, int], Draft] | None = None
+    for o in drafts:
+        if o is d or o.story != d.story or not o.individual or o.actor is None or o.actor.code != d.code:
+            continue
+        named = 0 if o.actor.entity else 1
+        key = (abs(o.sentence - d.sentence), named, 0 if o.start < d.start else 1)
+        if best is None or key < best[0]:
+            best = (key, o)
+    if best is not None:
+        return replace(d, actor=best[1].actor, individual=True, rule="coref:counterpart")
+    return replace(d, kind="title", actor=Actor(d.code, STATE_SECTOR), individual=True, rule="coref:counterpart-title")
+
+
+def _pick_two(cands: list[Draft], *, last: bool = False) -> list[Draft]:
+    """The first (or, with ``last``, the nearest) two candidates with distinct codes, in text order."""
+    seen: dict[str, Draft] = {}
+    for c in reversed(cands) if last else cands:
+        if c.actor is not None and c.actor.code not in seen:
+            seen[c.actor.code] = c
+    two = list(seen.values())[:2] if len(seen) >= 2 else []
+    return sorted(two, key=lambda d: d.start)
+
+
+def _scopes(d: Draft, by_sent: dict[int, list[Draft]]) -> list[list[Draft]]:
+    """The cue's sentence before the cue, then up to MAX_BACK previous sentences of the story."""
+    here = [o for o in by_sent.get(d.sentence, []) if o.start < d.start and o.actor is not None]
+    out = [here]
+    for k in range(1, MAX_BACK + 1):
+        prev = [o for o in by_sent.get(d.sentence - k, []) if o.story == d.story and o.actor is not None]
+        out.append(prev)
+    return out
+
+
+def pair(d: Draft, by_sent: dict[int, list[Draft]], before: list[Draft] | None) -> list[Draft]:
+    """'The two presidents' / 'the two sides' / 'the two countries' -> one coref draft per actor.
+
+    Looked for in the cue's sentence (nearest two), then in the pair resolved last in the
+    story (the two sides stay the same), then in the previous sentences (first two).
+    """
+    for k, scope in enumerate(_scopes(d, by_sent)):
+        if k == 1 and before:
+            return [_as_coref(d, o.actor, d.want) for o in before]
+        tiers = [[o for o in scope if o.individual and not o.group]]
+        if d.want != "pair_persons":
+            tiers.append([o for o in scope if not o.group and not o.rule.startswith("demonym:")])
+            tiers.append([o for o in scope if not o.group])
+        for tier in tiers:
+            two = _pick_two(tier, last=k == 0)
+            if two:
+                break
+        if two:
+            return [_as_coref(d, o.actor, d.want) for o in two if o.actor is not None]
+    return []
+
+
+def _as_coref(d: Draft, actor: Actor | None, want: str) -> Draft:
+    """A resolved coref draft at the cue's span."""
+    assert actor is not None
+    if want == "pair_countries":
+        actor = Actor(actor.code, STATE_SECTOR, None, None, actor.code)
+    return replace(d, actor=actor, want="", individual=want != "pair_countries", rule=f"coref:{want}")
+
+
+def pronoun(d: Draft, by_sent: dict[int, list[Draft]], words_before: Callable[[Draft], int], ctx: Ctx) -> Draft | None:
+    """A subject pronoun early in its sentence -> the unambiguous subject of the previous sentence."""
+    cues = ctx.g.cues
+    if words_before(d) >= cues.pronoun_max_words:
+        return None
+    for k in range(1, MAX_BACK + 1):
+        prev = [o for o in by_sent.get(d.sentence - k, []) if o.story == d.story and o.individual and o.actor]
+        if not prev:
+            continue
+        entities = {(o.actor.entity or o.actor.name or o.actor.code) for o in prev if o.actor}
+        if len(entities) == 1 or words_before(prev[0]) < cues.subject_max_words:
+            return replace(d, actor=prev[0].actor, individual=True, rule="coref:pronoun")
+        return None
+    return None
+
+
+def resolve(drafts: list[Draft], ctx: Ctx, words_before: Callable[[Draft], int]) -> list[Draft]:
+    """Fill every coref draft that can be resolved (counterparts first), dropping the rest."""
+    drafts = [counterpart(d, drafts) if d.want == "counterpart" else d for d in drafts]
+    out: list[Draft] = []
+    last_pair: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if d.want.startswith("pair_"):
+            prior = last_pair.get(d.story)
+            recent = prior if prior and d.sentence - prior[0].sentence <= RECENT_PAIR else None
+            found = pair(d, _by_sentence(out), recent)
+            if found:
+                last_pair[d.story] = found
+            out.extend(found)
+        elif d.want == "pronouns":
+            r = pronoun(d, _by_sentence(out), words_before, ctx)
+            if r is not None:
+                out.append(r)
+        elif d.actor is not None:
+            out.append(d)
+    return out

@@ -1,0 +1,142 @@
+"""Lexicon hits as tokens placed in sentences, and chains of adjacent tokens."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from khabar.actors.gazetteer import Gazetteer, Item
+from khabar.model import Analysis
+
+ADJ = "adj"
+AND = "and"
+# Kinds in the order that decides a token's class when one span carries several.
+CLASS_ORDER: tuple[tuple[str, str], ...] = (
+    ("person", "P"), ("title", "T"), ("org", "O"), ("group", "O"),
+    ("country", "C"), ("demonym", "C"), ("place", "C"), ("cue", "Q"),
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class Tok:
+    """One matched span (folded coordinates) with every entry it may stand for."""
+
+    start: int
+    end: int
+    ws: int
+    prefix: str
+    items: list[Item]
+    sentence: int
+    story: int
+    cls: str = ""
+    link: str | None = None  # how it attaches to the previous token of its chain
+
+    def of(self, kind: str) -> list[Item]:
+        """The items of one kind."""
+        return [i for i in self.items if i.kind == kind]
+
+    @property
+    def cue(self) -> str:
+        """The cue name when the token is a cue, else ''."""
+        return next((i.ref for i in self.items if i.kind == "cue"), "")
+
+
+@dataclass(slots=True)
+class SentenceIndex:
+    """Raw sentence starts for bisecting a raw offset to its sentence."""
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    index: list[int] = field(default_factory=list)
+    story: list[int] = field(default_factory=list)
+    folded_start: dict[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> SentenceIndex:
+        """Index every sentence of every story (sorted by start)."""
+        out = cls()
+        folded = analysis.folded()
+        for s in sorted(analysis.sentences, key=lambda s: s.start):
+            out.starts.append(s.start)
+            out.ends.append(s.end)
+            out.index.append(s.index)
+            out.story.append(s.story)
+            out.folded_start[s.index] = folded.folded_offset(s.start)
+        return out
+
+    def find(self, raw: int) -> tuple[int, int] | None:
+        """(sentence index, story index) containing a raw offset, if any."""
+        k = bisect_right(self.starts, raw) - 1
+        if k >= 0 and raw < self.ends[k]:
+            return self.index[k], self.story[k]
+        return None
+
+
+def classify(tok: Tok) -> str:
+    """The token's class: P person, T title, O org/group, C country-like, Q cue."""
+    kinds = {i.kind for i in tok.items}
+    for kind, c in CLASS_ORDER:
+        if kind in kinds:
+            return c
+    return ""
+
+
+def tokens(analysis: Analysis, g: Gazetteer, sents: SentenceIndex) -> list[Tok]:
+    """Every lexicon hit inside a sentence, same-span payloads merged, stop phrases dropped."""
+    folded = analysis.folded()
+    text = folded.text
+    out: list[Tok] = []
+    last: tuple[int, int] | None = None
+    current: Tok | None = None
+    for hit in g.lexicon.find(text):
+        if last == (hit.start, hit.end):
+            if current is not None:
+                current.items.append(hit.payload)
+            continue
+        last, current = (hit.start, hit.end), None
+        placed = sents.find(folded.raw_offset(hit.start))
+        if placed is None:
+            continue
+        prefix = text[hit.word_start : hit.start]
+        start = hit.start
+        for art in g.cues.articles:
+            if art and prefix.endswith(art):
+                start -= len(art)
+                break
+        current = Tok(start, hit.word_end, hit.word_start, prefix, [hit.payload], placed[0], placed[1])
+        out.append(current)
+    kept = [t for t in out if not any(i.kind == "stop" for i in t.items)]
+    for t in kept:
+        t.cls = classify(t)
+    return kept
+
+
+def link(prev: Tok, tok: Tok, text: str, g: Gazetteer) -> str | None:
+    """How ``tok`` attaches to ``prev``: adjacent (ADJ), coordinated (AND) or not at all.
+
+    The gap may hold joiners (spaces, commas, quotes) and filler words ("Republic of");
+    one conjunction, standing alone or glued to ``tok``, makes the link AND.
+    """
+    if prev.sentence != tok.sentence or tok.ws < prev.end:
+        return None
+    cues = g.cues
+    gap = text[prev.end : tok.ws]
+    words = [w for w in "".join(" " if ch in cues.joiners else ch for ch in gap).split() if w not in cues.fillers]
+    glued = any(tok.prefix.startswith(c) for c in cues.conjunctions if c)
+    if not words:
+        return AND if glued else ADJ
+    if len(words) == 1 and words[0] in cues.conjunctions and not glued:
+        return AND
+    return None
+
+
+def chains(toks: list[Tok], text: str, g: Gazetteer) -> list[list[Tok]]:
+    """Split tokens into chains of attached tokens (AND links kept, to be judged by the parser)."""
+    out: list[list[Tok]] = []
+    for tok in toks:
+        tok.link = link(out[-1][-1], tok, text, g) if out else None
+        if tok.link is None:
+            out.append([tok])
+        else:
+            out[-1].append(tok)
+    return out
