@@ -111,6 +111,16 @@ def _citations(where: str, items: Any) -> list[Cue]:
     return cues
 
 
+def _no_duplicates(where: str, cues: list[Cue]) -> None:
+    """Raise DataError when two entries of a section fold to the same key."""
+    seen: dict[str, str] = {}
+    for c in cues:
+        key = fold_key(c.phrase)
+        if key in seen:
+            raise DataError(f"{where}: {c.phrase!r} duplicates {seen[key]!r} once folded")
+        seen[key] = c.phrase
+
+
 def parse_rules(lang: str, data: Mapping[str, Any], stop: Mapping[str, Any]) -> TextRules:
     """Validate the two YAML mappings of a language and compile them."""
     where = f"khabar/lang/{lang}/text.yaml"
@@ -124,8 +134,13 @@ def parse_rules(lang: str, data: Mapping[str, Any], stop: Mapping[str, Any]) -> 
     if any(len(t) != 1 for t in terms):
         raise DataError(f"{where}: terminators must be single characters")
     cues = _boilerplate(f"{where}: boilerplate", data["boilerplate"])
-    cues += [Cue(p, "date") for p in _strings(f"{where}: date_labels", data["date_labels"])]
-    cues += _citations(f"{where}: citations", data["citations"])
+    dates = [Cue(p, "date") for p in _strings(f"{where}: date_labels", data["date_labels"])]
+    cites = _citations(f"{where}: citations", data["citations"])
+    for section, items in (("boilerplate", cues), ("date_labels", dates), ("citations", cites)):
+        _no_duplicates(f"{where}: {section}", items)
+    labels = {fold_key(c.phrase) for c in cues if c.kind == "label"}
+    cues += [Cue(d.phrase, "label") for d in dates if fold_key(d.phrase) not in labels]  # date lines are furniture
+    cues += dates + cites
     lexicon: Lexicon[Cue] = Lexicon()
     for cue in cues:
         lexicon.add(cue.phrase, cue, stem=cue.kind == "glued")

@@ -77,7 +77,7 @@ def parse_date_value(raw: str, folded: str, rules: TextRules) -> date | None:
         return found
     import dateparser  # slow to import; needed only for written-out dates
 
-    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["custom-formats", "absolute-time"]}
     parsed = dateparser.parse(raw, languages=[rules.lang, "en"], settings=settings)  # type: ignore[arg-type]
     return parsed.date() if parsed else None
 

@@ -42,9 +42,11 @@ def _is_boundary(text: str, m: re.Match[str], rules: TextRules) -> bool:
     while ts > 0 and (text[ts - 1].isalnum() or text[ts - 1] == "."):
         ts -= 1
     token = text[ts:p]
-    if not token or (p > 0 and text[p - 1].isdigit() and nxt.isdigit()):
-        return not token
-    return not (len(token) == 1 and token.isalpha()) and fold_key(token) not in rules.abbreviations
+    if not token:
+        return True
+    if all(len(part) <= 1 for part in token.split(".")) and token.replace(".", "").isalpha():
+        return False  # a single letter or initials (U.S.)
+    return fold_key(token) not in rules.abbreviations
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
