@@ -179,7 +179,8 @@ class Parser:
         if got is None:
             return None
         parsed, last = got
-        parsed.start = cue if cue is not None and parsed.kind == "month" else start
+        bare = parsed.kind == "year" and self.toks[j].num is not None
+        parsed.start = cue if cue is not None and (parsed.kind == "month" or bare) else start
         return parsed, last
 
     def relative(self, start: int, j: int) -> tuple[Parsed, int]:

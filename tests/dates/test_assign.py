@@ -73,3 +73,8 @@ def test_month_expression_gives_none() -> None:
 def test_event_in_glued_story_without_anchor_is_none() -> None:
     a = analysis("بحث الوزيران الأربعاء الأزمة.", "ar", THU, second="توصلت أوكرانيا وروسيا، الجمعة، إلى اتفاق.")
     assert dated(a, event_at(a, "بحث"), event_at(a, "توصلت")) == [date(2024, 3, 13), None]
+
+
+def test_year_adverbial_blocks_a_day_from_another_clause() -> None:
+    a = analysis("وقع البلدان الاتفاق في 1954 بعد حرب اندلعت في 19 ديسمبر بينهما.", "ar", THU)
+    assert dated(a, event_at(a, "وقع")) == [None]

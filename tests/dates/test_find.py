@@ -235,3 +235,7 @@ def test_persian_ordinal_day() -> None:
 
 def test_three_digit_number_after_month_is_not_a_year() -> None:
     assert one("در شهریور 286 هزار نفر در امتحانات شرکت کردند.", "fa", None)[1] == "month"
+
+
+def test_year_after_a_cue_takes_the_cue() -> None:
+    assert one("انضم إلى الفريق في 2016 بعد موسم جيد.", "ar", THU) == ("في 2016", "year", None)
