@@ -11,7 +11,7 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from khabar.errors import KhabarError, UsageError
+from khabar.errors import KhabarError, QualityGateError, UsageError
 from khabar.eval.gate import BASELINE_PATH, GateInputs, check, gold_hash, measure, pipeline_events
 from khabar.eval.gate import update_baseline as write_baseline
 from khabar.eval.gsr import format_gsr, score_gsr
@@ -60,16 +60,19 @@ def _emit(payload: dict[str, Any], as_json: bool) -> None:
             click.echo(f"  {key:22s} {value:.4f}")
 
 
-def _gate(shared: Path, baseline: Path, update: bool) -> dict[str, Any]:
-    """Measure on the shared gold; check against, or write, the baseline."""
+def _gate(shared: Path, baseline: Path, update: bool) -> tuple[dict[str, Any], QualityGateError | None]:
+    """Measure on the shared gold; check against, or write, the baseline (a failure is returned, not raised)."""
     inputs = GateInputs.from_shared(shared)
     digest = gold_hash(inputs)
     scores = measure(inputs)
     if update:
         write_baseline(scores, digest, baseline)
-        return {"status": "baseline updated", "baseline": str(baseline), "scores": scores}
-    check(scores, digest, baseline)
-    return {"status": "passed", "baseline": str(baseline), "scores": scores}
+        return {"status": "baseline updated", "baseline": str(baseline), "scores": scores}, None
+    try:
+        check(scores, digest, baseline)
+    except QualityGateError as exc:
+        return {"status": "FAILED", "baseline": str(baseline), "scores": scores, "error": str(exc)}, exc
+    return {"status": "passed", "baseline": str(baseline), "scores": scores}, None
 
 
 @click.command("eval")
@@ -99,6 +102,9 @@ def eval_command(sources: tuple[str, ...], gold: Path | None, pred: Path | None,
         payload["gold"] = _gold_report(gold, sources, pred)
     if gsr is not None:
         payload["gsr"] = score_gsr(gsr)
+    failure = None
     if gate or update_baseline:
-        payload["gate"] = _gate(shared, baseline, update_baseline)
+        payload["gate"], failure = _gate(shared, baseline, update_baseline)
     _emit(payload, as_json)
+    if failure is not None:
+        raise failure
