@@ -31,6 +31,8 @@ def rank(expr: DateExpr, event: Event, text: str) -> tuple[bool, int]:
 
 def nearest(event: Event, dates: list[DateExpr], text: str) -> DateExpr | None:
     """The expression of the event's sentence nearest its trigger, preferring one in the same clause."""
+    if event.sentence < 0:
+        return None
     candidates = [d for d in dates if d.sentence == event.sentence and not is_bare_number(d)]
     if not candidates:
         return None

@@ -19,7 +19,8 @@ def to_gregorian(calendar: str, year: int, month: int, day: int) -> date | None:
         if calendar == "solar_hijri":
             return jdatetime.date(year, month, day).togregorian()
         if calendar == "hijri":
-            return Hijri(year, month, day).to_gregorian()
+            g = Hijri(year, month, day).to_gregorian()
+            return date(g.year, g.month, g.day)
     except (ValueError, OverflowError, TypeError):
         return None
     return None

@@ -74,9 +74,11 @@ def alternation(words: list[str]) -> str:
     return "|".join(re.escape(k) for k in keys if k)
 
 
-def gap_pattern(fillers: list[str]) -> re.Pattern[str]:
-    """Separators and whole filler words only (fullmatch on the text between two parts)."""
-    return re.compile(rf"(?:[{SEPARATORS}]|(?<!\w)(?:{alternation(fillers)})(?!\w))*")
+def gap_pattern(fillers: list[str], prefixes: list[str]) -> re.Pattern[str]:
+    """Separators and whole filler words, then maybe a proclitic glued to the next part ("الموافق للثالث")."""
+    pfx = alternation(prefixes)
+    tail = f"(?:(?<!\\w)(?:{pfx}))?" if pfx else ""
+    return re.compile(rf"(?:[{SEPARATORS}]|(?<!\w)(?:{alternation(fillers)})(?!\w))*{tail}")
 
 
 def cue_pattern(cues: list[str], prefixes: list[str]) -> re.Pattern[str]:
@@ -89,6 +91,34 @@ def cue_pattern(cues: list[str], prefixes: list[str]) -> re.Pattern[str]:
 def era_pattern(eras: dict[str, str]) -> re.Pattern[str]:
     """A calendar marker right after a year, spaced or glued ("1445 هـ", "2024م")."""
     return re.compile(rf"[ ,]?({alternation(list(eras))})(?!\w)")
+
+class Adder:
+    """Adds words to a lexicon with their spelling variants ("ال..." -> "لل..." after the proclitic ل)."""
+
+    def __init__(self, lexicon: Lexicon[Word], variants: list[tuple[str, str]]) -> None:
+        self.lexicon = lexicon
+        self.variants = variants
+
+    def add(self, word: str, payload: Word) -> None:
+        """Add a word and each variant of it."""
+        self.lexicon.add(word, payload)
+        key = fold_key(word)
+        for old, new in self.variants:
+            if key.startswith(old):
+                self.lexicon.add(new + key[len(old) :], payload)
+
+
+def _variants(where: str, value: Any) -> list[tuple[str, str]]:
+    """The prefix rewrites of the affixes section."""
+    if not isinstance(value, list):
+        raise DataError(f"{where}: expected a list")
+    out = []
+    for n, item in enumerate(value):
+        check_keys(f"{where}[{n}]", item, ("from", "to"), ())
+        old, new = _words(f"{where}[{n}]", [item["from"], item["to"]])
+        out.append((fold_key(old), fold_key(new)))
+    return out
+
 
 def _words(where: str, value: Any) -> list[str]:
     """A non-empty list of non-empty strings, or DataError."""
@@ -106,7 +136,7 @@ def _check_mapping(where: str, value: Any, allowed: tuple[str, ...]) -> dict[Any
     return dict(value)
 
 
-def _add_months(lex: Lexicon[Word], where: str, months: Any, needs_day: set[str]) -> None:
+def _add_months(lex: Adder, where: str, months: Any, needs_day: set[str]) -> None:
     """Add every month name of every calendar."""
     for cal, table in _check_mapping(where, months, CALENDARS).items():
         if not isinstance(table, dict) or sorted(table) != list(range(1, 13)):
@@ -117,7 +147,7 @@ def _add_months(lex: Lexicon[Word], where: str, months: Any, needs_day: set[str]
                 lex.add(name, Word("mon", month, calendar=cal, needs_day=nd))
 
 
-def _add_ordinals(lex: Lexicon[Word], where: str, table: Any) -> None:
+def _add_ordinals(lex: Adder, where: str, table: Any) -> None:
     """Add day ordinals ("سوم شهریور", "الأول من مارس")."""
     if not isinstance(table, dict) or not all(isinstance(k, int) and 1 <= k <= 31 for k in table):
         raise DataError(f"{where}: expected a mapping of days 1..31 to words")
@@ -126,7 +156,7 @@ def _add_ordinals(lex: Lexicon[Word], where: str, table: Any) -> None:
             lex.add(w, Word("ord", day))
 
 
-def _add_relative(lex: Lexicon[Word], where: str, items: Any) -> None:
+def _add_relative(lex: Adder, where: str, items: Any) -> None:
     """Add the words naming a day relative to the anchor."""
     if not isinstance(items, list):
         raise DataError(f"{where}: expected a list")
@@ -138,7 +168,7 @@ def _add_relative(lex: Lexicon[Word], where: str, items: Any) -> None:
             lex.add(w, Word("rel", item["offset"], label=item["kind"]))
 
 
-def _add_labelled(lex: Lexicon[Word], where: str, value: Any, kind: str, labels: tuple[str, ...]) -> None:
+def _add_labelled(lex: Adder, where: str, value: Any, kind: str, labels: tuple[str, ...]) -> None:
     """Add words grouped under labels (periods, modifiers)."""
     check_keys(where, value, labels, ())
     for label, words in value.items():
@@ -166,8 +196,9 @@ def build(lang: str, raw: dict[str, Any]) -> DateData:
     for key in WORD_LISTS:
         _words(f"{where}.{key}", raw[key])
     aff = raw["affixes"]
-    check_keys(f"{where}.affixes", aff, ("prefixes", "suffixes"), ())
-    lex: Lexicon[Word] = Lexicon(Affixes.of(aff["prefixes"], aff["suffixes"]))
+    check_keys(f"{where}.affixes", aff, ("prefixes", "suffixes", "prefix_variants"), ())
+    lexicon: Lexicon[Word] = Lexicon(Affixes.of(aff["prefixes"], aff["suffixes"]))
+    lex = Adder(lexicon, _variants(f"{where}.affixes.prefix_variants", aff["prefix_variants"]))
     _add_months(lex, f"{where}.months", raw["months"], {fold_key(w) for w in raw["needs_day"]})
     for day, names in _check_mapping(f"{where}.weekdays", raw["weekdays"], WEEKDAYS).items():
         for w in _words(f"{where}.weekdays.{day}", names):
@@ -186,12 +217,12 @@ def build(lang: str, raw: dict[str, Any]) -> DateData:
     suffixes = [fold_key(s) for s in aff["suffixes"]]
     return DateData(
         lang,
-        lex,
+        lexicon,
         frozenset(suffixes),
         _year_ranges(f"{where}.numeric_years", raw["numeric_years"]),
         (int(bare["min"]), int(bare["max"])),
         frozenset(fold_key(w) for w in raw["fillers"]),
-        gap_pattern(raw["fillers"]),
+        gap_pattern(raw["fillers"], aff["prefixes"]),
         cue_pattern(raw["month_cues"], aff["prefixes"]),
         era_pattern(eras),
         eras,

@@ -36,7 +36,8 @@ def resolve_parts(parts: DateParts, anchor: date | None, weekday: int | None = N
 def resolve(parsed: Parsed, anchor: date | None) -> date | None:
     """The day an expression names, or None (months, years, periods, no anchor, impossible dates)."""
     if parsed.dates and parsed.dates[0].day is not None:
-        for parts in parsed.dates:
+        # Gregorian first: a Hijri day may differ by one from the civil date printed beside it.
+        for parts in sorted(parsed.dates, key=lambda p: p.calendar != "gregorian"):
             value = resolve_parts(parts, anchor, parsed.weekday)
             if value is not None:
                 return value

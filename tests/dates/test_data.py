@@ -224,3 +224,14 @@ def test_day_ordinal(lang: str, day: int, word: str) -> None:
     found = only(find_dates(analysis(ORDINAL_SENTENCE[lang].format(word=word), lang, ANCHOR)))
     want = expected_day("solar_hijri", 1403, 1, day) if lang == "fa" else date(2024, 3, day)
     assert (found.value, found.text.startswith(word)) == (want, True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "old", "new"),
+    [(lang, v["from"], v["to"]) for lang in ("fa", "ar") for v in raw(lang)["affixes"]["prefix_variants"]],
+)
+def test_prefix_variant_of_a_weekday(lang: str, old: str, new: str) -> None:
+    word = next(w for names in raw(lang)["weekdays"].values() for w in names if w.startswith(old))
+    variant = new + word[len(old) :]
+    found = only(find_dates(analysis(WEEKDAY_SENTENCE[lang].format(word=variant), lang, ANCHOR)))
+    assert found.kind == "weekday" and found.value is not None

@@ -239,3 +239,8 @@ def test_three_digit_number_after_month_is_not_a_year() -> None:
 
 def test_year_after_a_cue_takes_the_cue() -> None:
     assert one("انضم إلى الفريق في 2016 بعد موسم جيد.", "ar", THU) == ("في 2016", "year", None)
+
+
+def test_dual_prefers_the_printed_gregorian_day() -> None:
+    d = one("ارتفع السهم في 19 شوال 1436، الموافق للثالث من أغسطس 2015 بعد الإعلان.", "ar", None)
+    assert d == ("19 شوال 1436، الموافق للثالث من أغسطس 2015", "dual", date(2015, 8, 3))
