@@ -1,8 +1,8 @@
-"""Date events: the time expression of the event's own sentence nearest its trigger, same clause first."""
+"""Date events: the time expression of a sentence stating the event nearest its words, same clause first."""
 
 from __future__ import annotations
 
-from khabar.model import Analysis, DateExpr, Event
+from khabar.model import Analysis, DateExpr, Event, Span
 
 # Punctuation that closes a clause (Latin and Arabic script).
 CLAUSE_MARKS = frozenset(",،;؛:\n()\"«»")
@@ -13,36 +13,45 @@ def is_bare_number(expr: DateExpr) -> bool:
     return expr.kind == "year" and expr.text.strip().isdigit()
 
 
-def gap(expr: DateExpr, start: int, end: int) -> tuple[int, int]:
+def gap(expr: DateExpr, span: Span) -> tuple[int, int]:
     """Raw range between an expression and a span (empty when they touch or overlap)."""
-    if expr.end <= start:
-        return expr.end, start
-    if end <= expr.start:
-        return end, expr.start
-    return start, start
+    if expr.end <= span.start:
+        return expr.end, span.start
+    if span.end <= expr.start:
+        return span.end, expr.start
+    return span.start, span.start
 
 
-def rank(expr: DateExpr, event: Event, text: str) -> tuple[bool, int]:
+def rank(expr: DateExpr, span: Span, text: str) -> tuple[bool, int]:
     """Sort key: crosses a clause mark first, then distance in characters."""
-    lo, hi = gap(expr, event.trigger.start, event.trigger.end)
-    crosses = any(ch in CLAUSE_MARKS for ch in text[lo:hi])
-    return crosses, hi - lo
+    lo, hi = gap(expr, span)
+    return any(ch in CLAUSE_MARKS for ch in text[lo:hi]), hi - lo
 
 
-def nearest(event: Event, dates: list[DateExpr], text: str) -> DateExpr | None:
-    """The expression of the event's sentence nearest its trigger, preferring one in the same clause."""
-    if event.sentence < 0:
+def nearest(span: Span, sentence: int, dates: list[DateExpr], text: str) -> DateExpr | None:
+    """The expression of ``sentence`` nearest ``span``, preferring one in the same clause."""
+    if sentence < 0:
         return None
-    candidates = [d for d in dates if d.sentence == event.sentence and not is_bare_number(d)]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda d: rank(d, event, text))
+    candidates = [d for d in dates if d.sentence == sentence and not is_bare_number(d)]
+    return min(candidates, key=lambda d: rank(d, span, text)) if candidates else None
+
+
+def event_date(event: Event, dates: list[DateExpr], analysis: Analysis) -> DateExpr | None:
+    """The trigger's sentence first; then the sentences of the event's further evidence, in order."""
+    text = analysis.doc.text
+    found = nearest(event.trigger, event.sentence, dates, text)
+    for span in event.more_evidence:
+        if found is not None:
+            break
+        sent = analysis.sentence_at(span.start)
+        if sent is not None and sent.index != event.sentence:
+            found = nearest(span, sent.index, dates, text)
+    return found
 
 
 def assign(events: list[Event], dates: list[DateExpr], analysis: Analysis) -> None:
-    """Set ``date`` and ``date_expr`` of every event; future events and sentences without one get None."""
-    text = analysis.doc.text
+    """Set ``date`` and ``date_expr`` of every event; future events and undated sentences get None."""
     for event in events:
-        expr = None if event.aux == "future" else nearest(event, dates, text)
+        expr = None if event.aux == "future" else event_date(event, dates, analysis)
         event.date_expr = expr
         event.date = expr.value if expr is not None else None

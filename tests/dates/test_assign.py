@@ -78,3 +78,20 @@ def test_event_in_glued_story_without_anchor_is_none() -> None:
 def test_year_adverbial_blocks_a_day_from_another_clause() -> None:
     a = analysis("وقع البلدان الاتفاق في 1954 بعد حرب اندلعت في 19 ديسمبر بينهما.", "ar", THU)
     assert dated(a, event_at(a, "وقع")) == [None]
+
+
+def test_further_evidence_sentence_dates_the_event() -> None:
+    a = analysis("بحث نائب الوزير مع نظيره الأزمة. وأوضحت الوزارة، الأربعاء، أن الجانبين بحثا الأزمة.", "ar", THU)
+    ev = event_at(a, "بحث")
+    start = a.doc.text.index("بحثا")
+    ev.more_evidence.append(Span(start, start + 4))
+    assert dated(a, ev) == [date(2024, 3, 13)]
+
+
+def test_own_sentence_wins_over_further_evidence() -> None:
+    a = analysis("بحث الوزيران أمس الأزمة. وأوضحت الوزارة، الأربعاء الماضي، أن الجانبين بحثا الأزمة.", "ar", THU)
+    ev = event_at(a, "بحث")
+    start = a.doc.text.index("بحثا")
+    ev.more_evidence.append(Span(start, start + 4))
+    assert dated(a, ev) == [date(2024, 3, 13)]
+    assert ev.date_expr is not None and ev.date_expr.text == "أمس"
