@@ -211,4 +211,6 @@ def unique(ms: list[Mention], others: Sequence[Mention] = ()) -> list[Mention]:
 def dedupe_slots(slots: Slots) -> Slots:
     """One participant per entity; a participant is never both actor and recipient."""
     actor = unique(slots.actor)
-    return Slots(actor, unique(slots.recipient, actor), slots.fallback)
+    sides = {(m.actor.code, m.actor.sector) for m in actor}
+    recipient = [m for m in unique(slots.recipient, actor) if (m.actor.code, m.actor.sector) not in sides]
+    return Slots(actor, recipient, slots.fallback)

@@ -31,7 +31,9 @@ GOVERNS: dict[str, frozenset[str] | None] = {
     "AGREE": None, "REQUEST": None, "REJECT": None, "THREATEN": None, "CONSULT": MATERIAL,
 }
 DEFAULT_FRAMES = {"REQUEST": "request"}
-HABITUAL_REACH = 8  # words between a habitual cue ("repeatedly") and the trigger
+ABSORB_REACH = 2  # words between two same-type triggers that state one event
+OBJ_REACH = 4  # words from a group marked by a postposition to its verb
+HABITUAL_REACH = 12  # words between a habitual cue ("repeatedly") and the trigger
 NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
 MEET_OBJECT = "CONSULT"  # a request/refusal whose object is a meeting has mode "meet"
 FUTURE_CONSULT_AS = "AGREE"  # GUIDELINES: a meeting announced for a later day is AGREE aux future
@@ -46,6 +48,8 @@ class Doc:
     sc: Scan
     mentions: list[FMention]
     require_actors: bool
+    blank: list[tuple[int, int]]
+    main: dict[int, list[Mention]]
 
 
 @dataclass(slots=True)
@@ -82,18 +86,45 @@ def ready(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMatch]) 
     return any(tm.end <= s < cl.right and words_between(text, tm.end, s) <= reach for s in objects)
 
 
-def habitual(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
-    """A cue of repeated conduct ("repeatedly praised") in the clause: no single occurrence."""
-    return any(cl.left <= h.start < cl.right and (
-        words_between(doc.sc.text, h.end, tm.start) <= HABITUAL_REACH if h.end <= tm.start
-        else words_between(doc.sc.text, tm.end, h.start) <= 2)
-        for h in doc.sc.kind("habitual"))
+def no_event(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
+    """A cue of repeated conduct ("repeatedly praised") or of an alternative not taken ("instead of
+    ceding") near the trigger in its clause: no single occurrence is stated."""
+    text = doc.sc.text
+    before = doc.sc.kind("habitual") + doc.sc.kind("counterfactual") + doc.sc.kind("purpose")
+    if any(cl.left <= h.start and h.end <= tm.start and words_between(text, h.end, tm.start) <= HABITUAL_REACH
+           for h in before):
+        return True
+    return any(tm.end <= h.start < cl.right and words_between(text, tm.end, h.start) <= 2
+               for h in doc.sc.kind("habitual"))
 
 
 def anaphoric(doc: Doc, tm: TriggerMatch) -> bool:
     """A demonstrative right before the trigger ("this meeting"): a reference to an event already told."""
     return any(h.end <= tm.word_start and not doc.sc.text[h.end:tm.word_start].strip()
                for h in doc.sc.kind("anaphora") if h.end <= tm.word_start)
+
+
+def absorbed(doc: Doc, triggers: list[TriggerMatch]) -> dict[int, TriggerMatch]:
+    """Triggers of the same type right after another ("hosted talks", "held a call"): one event."""
+    out: dict[int, TriggerMatch] = {}
+    for i in range(1, len(triggers)):
+        a, b = triggers[i - 1], triggers[i]
+        if a.entry.event == b.entry.event and words_between(doc.sc.text, a.end, b.start) <= ABSORB_REACH:
+            out[i] = out.get(i - 1, a)
+    return out
+
+
+def both_sides(doc: Doc, cl: Clause, story: int, subject: Group | None) -> list[Mention] | None:
+    """The participants of the story's main (first symmetric) event when the subject is "both sides"."""
+    last = doc.main.get(story)
+    if not last or len({m.actor.code for m in last}) < 2:
+        return None
+    for h in doc.sc.kind("both"):
+        if not cl.left <= h.start < cl.right:
+            continue
+        if subject is None or (h.start < subject.end and subject.start < h.end):
+            return last
+    return None
 
 
 def split_calls(tm: TriggerMatch, slots: Slots) -> list[Slots]:
@@ -110,16 +141,44 @@ def make_clause(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None]
     """The clause around a trigger and the groups inside it (none overlapping the trigger)."""
     left, right, say = clause(bars, sent[0], sent[1], tm.start, tm.end)
     inside = [g for g in groups if g.start >= left and g.end <= right and (g.end <= tm.start or g.start >= tm.end)]
-    return Clause(left, right, say, inside)
+    return Clause(left, right, say, [own_object(doc, g, tm) for g in inside])
 
 
-def subject_of(doc: Doc, tm: TriggerMatch, cl: Clause) -> Group | None:
+def own_object(doc: Doc, g: Group, tm: TriggerMatch) -> Group:
+    """A postposition object (را) is this trigger's only when the trigger follows it closely."""
+    if g.role != "obj" or (g.end <= tm.start and words_between(doc.sc.text, g.end, tm.start) <= OBJ_REACH):
+        return g
+    return Group(g.members, "skip")
+
+
+def subject_of(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMatch]) -> Group | None:
     """The subject group of a trigger in its clause (verb-first: SVO when a subject sits right before)."""
-    if doc.sc.cues.order == "VSO":
+    if doc.sc.cues.order == "VSO" or tm.entry.frame == "svo":
         before = [g for g in cl.groups if g.role is None and g.end <= tm.start]
-        if before and words_between(doc.sc.text, before[-1].end, tm.word_start) <= 1:
+        after = [g for g in cl.groups if g.role is None and g.start >= tm.end]
+        if before and (tm.entry.frame == "svo" or words_outside(doc, before[-1].end, tm.word_start) == 0):
             return before[-1]
+        if after:
+            return after[0]
+        verbs = [(t.start, t.end) for t in triggers] + [(h.start, h.end) for h in doc.sc.kind("say")]
+        if before and not any(before[-1].end <= s and e <= tm.start for s, e in verbs):
+            return before[-1]
+        return None
     return pick_subject(doc.sc, cl.groups, tm.start, tm.end)
+
+
+def first_after(groups: list[Group], end: int) -> Group | None:
+    """The first unmarked group after a position."""
+    return next((g for g in groups if g.role is None and g.start >= end), None)
+
+
+def words_outside(doc: Doc, start: int, end: int) -> int:
+    """Words between two positions, not counting time expressions ("on Wednesday")."""
+    n = words_between(doc.sc.text, start, end)
+    for s, e in doc.blank:
+        if start <= s and e <= end:
+            n -= words_between(doc.sc.text, s, e)
+    return max(n, 0)
 
 
 def sayer_of(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None]], sent: tuple[int, int],
@@ -128,6 +187,8 @@ def sayer_of(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None]], 
     if cl.say is None:
         return None
     left, _, _ = clause(bars, sent[0], sent[1], cl.say, cl.say)
+    if doc.sc.cues.order == "VSO":  # "said X that": the sayer sits between the verb and the complementizer
+        return first_after([g for g in groups if g.end <= cl.left], cl.say)
     cands = [g for g in groups if left <= g.start and g.end <= cl.left]
     return pick_subject(doc.sc, cands, cl.say, cl.say)
 
@@ -199,36 +260,46 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
     groups = build_groups(doc.sc, [fm for fm in doc.mentions if sent[0] <= fm.start and fm.end <= sent[1]])
     bars = barriers(doc.sc, *sent)
     gov = governed(doc, triggers)
+    taken = absorbed(doc, triggers)
     out: list[Event] = []
     prev: Slots | None = None
     for i, tm in enumerate(triggers):
-        if i in gov:
+        if i in gov or i in taken:
             continue
         cl = make_clause(doc, groups, bars, sent, tm)
         frame = tm.entry.frame or DEFAULT_FRAMES.get(tm.entry.event) or (
             "symmetric" if tm.entry.event in SYMMETRIC else "default")
-        if (frame == "readiness" and not ready(doc, tm, cl, triggers)) or habitual(doc, tm, cl) or anaphoric(doc, tm):
+        if (frame == "readiness" and not ready(doc, tm, cl, triggers)) or no_event(doc, tm, cl) or anaphoric(doc, tm):
             continue
-        subject = subject_of(doc, tm, cl)
-        obj = pick_object(cl.groups, subject, tm.end, doc.sc.cues.order)
+        subject = sayer_of(doc, groups, bars, sent, cl) if frame == "speaker" else subject_of(doc, tm, cl, triggers)
+        obj = first_after(cl.groups, tm.end) if frame == "speaker" else pick_object(
+            cl.groups, subject, tm.end, "VSO" if frame == "svo" else doc.sc.cues.order)
         slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), tm.entry.mode == "visit")
-        if subject is None and frame not in ("passive", "receive", "host"):
-            slots = fill_subject(doc, groups, bars, sent, cl, slots, prev)
+        both = both_sides(doc, cl, sentence.story, subject)
+        if (subject is None or both) and frame not in ("passive", "receive", "host"):
+            slots = fill_subject(doc, groups, bars, sent, cl, slots, prev, both)
         slots = dedupe_slots(slots)
         if not enough(tm.entry.event, slots, doc.require_actors):
             continue
         governed_here = [triggers[j] for j, g in gov.items() if g is tm]
-        meet = "meet" if tm.entry.event in ("REQUEST", "REJECT") and any(
+        mode = "meet" if tm.entry.event in ("REQUEST", "REJECT") and any(
             t.entry.event == MEET_OBJECT for t in governed_here) else None
+        mode = mode or next((triggers[j].entry.mode for j, g in taken.items() if g is tm and triggers[j].entry.mode),
+                            None)
         for part in split_calls(tm, slots):
-            out.append(build_event(doc, sentence, tm, part, cl, meet))
+            out.append(build_event(doc, sentence, tm, part, cl, mode))
         prev = slots
+        if tm.entry.event in SYMMETRIC and len({m.actor.code for m in slots.actor + slots.recipient}) > 1:
+            doc.main.setdefault(sentence.story, slots.actor + slots.recipient)
     return out
 
 
 def fill_subject(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None]], sent: tuple[int, int],
-                 cl: Clause, slots: Slots, prev: Slots | None) -> Slots:
-    """No subject in the clause: the sayer of a reported clause, else the previous event's actor."""
+                 cl: Clause, slots: Slots, prev: Slots | None, both: list[Mention] | None) -> Slots:
+    """No subject in the clause: "both sides" (the last event's participants), the sayer of a reported
+    clause, else the previous event's actor in the sentence."""
+    if both:
+        return Slots(list(both), slots.recipient, True)
     sayer = sayer_of(doc, groups, bars, sent, cl)
     if sayer is not None:
         return Slots([fm.mention for fm in sayer.members], slots.recipient, True)
@@ -237,13 +308,13 @@ def fill_subject(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None
     return slots
 
 
-def sentence_days(analysis: Analysis, dates: list[DateExpr]) -> dict[tuple[int, int], date | str]:
-    """The first time expression of each sentence: (story, index) -> its day (or text)."""
-    out: dict[tuple[int, int], date | str] = {}
+def sentence_days(analysis: Analysis, dates: list[DateExpr]) -> dict[tuple[int, int], date]:
+    """The first resolved time expression of each sentence: (story, index) -> its day."""
+    out: dict[tuple[int, int], date] = {}
     for d in sorted(dates, key=lambda d: d.start):
         s = analysis.sentence_at(d.start)
-        if s is not None:
-            out.setdefault((s.story, s.index), d.value or d.text)
+        if s is not None and d.value is not None:
+            out.setdefault((s.story, s.index), d.value)
     return out
 
 
@@ -258,7 +329,8 @@ def code_events(
     sc = scan(folded.text, load_cues(analysis.lang))
     fms = fold_mentions(folded, mentions)
     assign_roles(sc, fms, [(t.start, t.end) for t in triggers] + [(fm.start, fm.end) for fm in fms])
-    doc = Doc(analysis, folded, sc, fms, require_actors)
+    blank = [(folded.folded_offset(d.start), folded.folded_offset(d.end)) for d in dates]
+    doc = Doc(analysis, folded, sc, fms, require_actors, blank, {})
     by_sentence: dict[tuple[int, int], list[TriggerMatch]] = {}
     for tm in triggers:
         by_sentence.setdefault((tm.story, tm.sentence), []).append(tm)

@@ -16,7 +16,7 @@ from typing import Any
 
 from khabar.errors import DataError
 from khabar.lang import check_keys, load
-from khabar.text.lexicon import Lexicon
+from khabar.text.lexicon import Affixes, Lexicon
 from khabar.text.normalize import fold_key
 
 ROLES = ("with", "to", "from", "between", "by", "against", "in", "skip")
@@ -27,6 +27,7 @@ FILE_KEYS = (
     "source", "order", "proclitics", "suffixes", "marker_gap", "markers", "postpositions", "coordinators",
     "say_verbs", "complementizers", "clause_breaks", "cue_window", "negation", "future", "hypothetical",
     "readiness_window", "readiness_objects", "habitual", "anaphora",
+    "both_sides", "counterfactual", "purpose", "articles", "verbs",
 )
 ORDERS = ("SOV", "VSO")
 
@@ -88,7 +89,7 @@ def load_cues(lang: str) -> Cues:
     check_keys(where, data, FILE_KEYS, ())
     if data["order"] not in ORDERS:
         raise DataError(f"{where}: order must be one of {ORDERS}")
-    lex: Lexicon[Cue] = Lexicon()
+    lex: Lexicon[Cue] = Lexicon(Affixes.of(_strings(f"{where}: proclitics", data["proclitics"])))
     glued: dict[str, str] = {}
     for role, phrases in _role_table(f"{where}: markers", data["markers"], ROLES).items():
         _add(lex, phrases, ("marker", role))
@@ -101,6 +102,9 @@ def load_cues(lang: str) -> Cues:
     _add(lex, _strings(f"{where}: readiness_objects", data["readiness_objects"]), ("ready", ""))
     _add(lex, _strings(f"{where}: habitual", data["habitual"]), ("habitual", ""))
     _add(lex, _strings(f"{where}: anaphora", data["anaphora"]), ("anaphora", ""))
+    _add(lex, _strings(f"{where}: both_sides", data["both_sides"]), ("both", ""))
+    _add(lex, _strings(f"{where}: counterfactual", data["counterfactual"]), ("counterfactual", ""))
+    _add(lex, _strings(f"{where}: purpose", data["purpose"]), ("purpose", ""))
     glued_mod: dict[str, frozenset[str]] = {}
     for mod in MODALITIES:
         table = data[mod]

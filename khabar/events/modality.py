@@ -29,7 +29,7 @@ def cue_modes(sc: Scan, tm: TriggerMatch, left: int, right: int) -> set[str]:
             break
         mod, place = hit.payload
         if place == "before" and left <= hit.start and hit.end <= tm.start:
-            reach = window if mod != "hypothetical" else 10 * window
+            reach = window if mod != "hypothetical" else 2 * window
             if words_between(sc.text, hit.end, tm.start) <= reach:
                 found.add(mod)
         elif place == "after" and hit.start >= tm.end and words_between(sc.text, tm.end, hit.start) <= AFTER_REACH:

@@ -14,7 +14,7 @@ from khabar.text.lexicon import Hit, longest_first
 from khabar.text.normalize import Folded, is_word_char
 
 NON_WORDS = " \n\t\"'«»“”()[]-.،,:؛;!؟?"
-SAY_REACH = 10  # words from a verb of saying to its complementizer
+SAY_REACH = 20  # words from a verb of saying to its complementizer
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from khabar.errors import DataError
 from khabar.lang import LANG_DIR, LANGS, check_keys, load, read_yaml
 from khabar.model import Analysis, Aux, Span
 from khabar.text.lexicon import Affixes, Lexicon
+from khabar.text.normalize import fold_key
 
 # PLOVER event types (manual 2021+).
 EVENT_TYPES: frozenset[str] = frozenset(
@@ -27,7 +28,10 @@ EVENT_TYPES: frozenset[str] = frozenset(
 )
 # Argument frames the engine knows (khabar.events.arguments.frame_slots); absent = by type.
 FRAMES: frozenset[str] = frozenset(
-    {"default", "symmetric", "mediator", "host", "receive", "passive", "readiness", "located", "request"}
+    {
+        "default", "symmetric", "mediator", "host", "receive", "passive", "readiness", "located", "request", "svo",
+        "speaker",
+    }
 )
 AUX_VALUES: frozenset[str] = frozenset({"negation", "future", "hypothetical"})
 FILE_KEYS = ("source", "event", "entries")
@@ -153,6 +157,21 @@ def trigger_affixes(lang: str) -> Affixes:
 
 
 @cache
+def verb_filter(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The forms of the definite article and the trigger phrases that are verbs only."""
+    data = load(lang, "events")
+    articles = _strings(f"{lang}/events.yaml: articles", data.get("articles") or [])
+    verbs = _strings(f"{lang}/events.yaml: verbs", data.get("verbs") or [])
+    return tuple(fold_key(a) for a in articles), frozenset(fold_key(v) for v in verbs)
+
+
+def is_noun_use(text: str, word_start: int, start: int, entry: TriggerEntry, lang: str) -> bool:
+    """True when a verb-only phrase carries the article ("للطلب" is the noun, "طلب" the verb)."""
+    articles, verbs = verb_filter(lang)
+    return fold_key(entry.phrase) in verbs and text[word_start:start].endswith(articles)
+
+
+@cache
 def load_triggers(lang: str) -> Lexicon[TriggerEntry]:
     """The trigger lexicon of a language, built once."""
     lex: Lexicon[TriggerEntry] = Lexicon(trigger_affixes(lang))
@@ -177,7 +196,10 @@ def match_triggers(analysis: Analysis) -> list[TriggerMatch]:
             si += 1
         if si >= len(sentences) or sentences[si].start > rs:
             continue
-        entries = tuple(dict.fromkeys(h.payload for h in hits))
+        entries = tuple(dict.fromkeys(
+            h.payload for h in hits if not is_noun_use(folded.text, h.word_start, start, h.payload, analysis.lang)))
+        if not entries:
+            continue
         sent = sentences[si]
         out.append(TriggerMatch(start, end, Span(rs, re_), hits[0].word_start, hits[0].word_end,
                                 sent.index, entries, sent.story))
