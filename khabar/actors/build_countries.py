@@ -66,7 +66,7 @@ def _merge(*lists: list[str]) -> list[str]:
 def _hand(path: Path) -> dict[str, Any]:
     """The validated hand-edited companion file."""
     data = read_yaml(path)
-    check_keys(str(path), data, ("source", "countries", "drop", "deprecated_alpha3"), ())
+    check_keys(str(path), data, ("source", "countries", "drop", "deprecated_alpha3", "not_countries"), ())
     for code, entry in data["countries"].items():
         check_keys(f"{path}: {code}", entry, ("adj_en", "names", "demonyms", "places"), ("wikidata", "leader_role"))
     return data
@@ -77,7 +77,8 @@ def build(hand_path: Path = HAND_FILE) -> dict[str, Any]:
     hand = _hand(hand_path)
     a3 = alpha3_map(set(hand["deprecated_alpha3"]))
     english = Locale("en").territories
-    alpha2s = sorted(a2 for a2 in english if a2 in a3 and not english[a2].startswith(PSEUDO))
+    skip = set(hand["not_countries"])
+    alpha2s = sorted(a2 for a2 in english if a2 in a3 and a2 not in skip and not english[a2].startswith(PSEUDO))
     names = {lang: cldr_names(lang, alpha2s, set(hand["drop"].get(lang) or [])) for lang in LANGS}
     extra = dict(hand["countries"])
     countries = []

@@ -267,7 +267,9 @@ def named(chain: list[Tok], i: int, ctx: Ctx, out: list[Draft]) -> int:
         ph = read_phrase(chain, i + 1, ctx)
         title = _title_of(ctx.g, ph.heads[0]) if ph.heads else None
         first_place = ph.places[0] if ph.places else None
-        if title is not None and not title.plural and _compatible(p, first_place, title, ctx.g):
+        if title is not None and title.role and not (title.plural or title.body) and _compatible(
+            p, first_place, title, ctx.g
+        ):
             end = ph.end - (1 if ph.person is not None else 0)
             actor = person_actor(p, day, _title_sector(title, ph.former))
             out.append(_draft(tok, chain[end - 1], "person", f"person+title:{p.id}", actor, individual=True))

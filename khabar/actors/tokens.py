@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from khabar.actors.gazetteer import Gazetteer, Item
 from khabar.model import Analysis
+from khabar.text.lexicon import Hit
 
+MAX_GAP = 24  # characters of joiners/fillers/one conjunction that may separate chained tokens
 ADJ = "adj"
 AND = "and"
 # Kinds in the order that decides a token's class when one span carries several.
@@ -61,7 +63,7 @@ class SentenceIndex:
             out.ends.append(s.end)
             out.index.append(s.index)
             out.story.append(s.story)
-            out.folded_start[s.index] = folded.folded_offset(s.start)
+            out.folded_start[s.index] = bisect_left(folded.index, s.start)
         return out
 
     def find(self, raw: int) -> tuple[int, int] | None:
@@ -70,6 +72,21 @@ class SentenceIndex:
         if k >= 0 and raw < self.ends[k]:
             return self.index[k], self.story[k]
         return None
+
+
+def longest(hits: list[Hit[Item]], size: int) -> list[Hit[Item]]:
+    """Longest non-overlapping hits, then earlier ones; same-span hits all kept (as Lexicon.find)."""
+    covered = bytearray(size + 1)
+    kept: list[Hit[Item]] = []
+    spans: set[tuple[int, int]] = set()
+    for h in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        span = (h.start, h.end)
+        if span in spans or not any(covered[h.start : h.end]):
+            kept.append(h)
+            spans.add(span)
+            covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    kept.sort(key=lambda h: (h.start, h.end))
+    return kept
 
 
 def classify(tok: Tok) -> str:
@@ -88,7 +105,7 @@ def tokens(analysis: Analysis, g: Gazetteer, sents: SentenceIndex) -> list[Tok]:
     out: list[Tok] = []
     last: tuple[int, int] | None = None
     current: Tok | None = None
-    for hit in g.lexicon.find(text):
+    for hit in longest(list(g.lexicon.iter_hits(text)), len(text)):
         if last == (hit.start, hit.end):
             if current is not None:
                 current.items.append(hit.payload)
@@ -121,8 +138,12 @@ def link(prev: Tok, tok: Tok, text: str, g: Gazetteer) -> str | None:
         return None
     cues = g.cues
     gap = text[prev.end : tok.ws]
-    words = [w for w in "".join(" " if ch in cues.joiners else ch for ch in gap).split() if w not in cues.fillers]
     glued = any(tok.prefix.startswith(c) for c in cues.conjunctions if c)
+    if not gap.strip(cues.joiners):
+        return AND if glued else ADJ
+    if len(gap) > MAX_GAP:
+        return None
+    words = [w for w in "".join(" " if ch in cues.joiners else ch for ch in gap).split() if w not in cues.fillers]
     if not words:
         return AND if glued else ADJ
     if len(words) == 1 and words[0] in cues.conjunctions and not glued:

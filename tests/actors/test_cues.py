@@ -1,0 +1,140 @@
+"""Every matching cue of khabar/lang/<lang>/actors.yaml does its job in a short sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.lang import load
+from khabar.model import Lang
+from tests.actors.helpers import codes, mentions
+
+
+def _raw(lang: str, key: str) -> list[str]:
+    """The raw (unfolded) entries of one cue list."""
+    return list(load(lang, "actors")[key])
+
+
+def _each(key: str, langs: tuple[str, ...] = ("fa", "ar")) -> list[tuple[str, str]]:
+    """(lang, entry) for every entry of one cue list."""
+    return [(lang, e) for lang in langs for e in _raw(lang, key)]
+
+
+# Sentences that exercise each cue; {} is the cue.
+COUNTERPART = {"fa": "پوتین با {} ترکیه ای خود اردوغان دیدار کرد.\nپوتین گفت.", "ar": "التقى بوتين {} التركي.\nأردوغان قال."}
+COUNTERPART_NO_NAME = {"fa": "پوتین با {} ترکیه ای خود گفتگو کرد.", "ar": "بحث بوتين مع {} التركي."}
+SIDE = {"fa": "{} روسی اعلام کرد.", "ar": "وأعلن {} الروسي."}
+PAIR = {"fa": "پوتین با اردوغان گفتگو کرد.\n{} توافق کردند.", "ar": "بحث بوتين مع أردوغان الوضع.\nواتفق {} على ذلك."}
+PRONOUN = {"fa": "پوتین امروز سخنرانی کرد.\n{} گفت که آماده است.", "ar": "ألقى بوتين كلمة اليوم.\n{} قال إنه مستعد."}
+FORMER = {"fa": "رئیس جمهور {} آمریکا گفت.", "ar": "قال الرئيس الأمريكي {} اليوم."}
+FILLER = {"fa": "سران {} روسیه و ترکیه دیدار کردند."}
+CONJ = {"fa": "روسای جمهوری روسیه {} ترکیه دیدار کردند.", "ar": "وقال المسؤولين الروس {}الأتراك."}
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("counterpart"))
+def test_counterpart_resolves_to_named_person(lang: Lang, cue: str) -> None:
+    """'His Turkish counterpart' is the Turkish person named in the text."""
+    text = COUNTERPART[lang].format(cue)
+    start = text.index(cue)
+    hits = [m for m in mentions(text, lang) if m.start == start]
+    assert hits and hits[0].actor.code == "TUR" and hits[0].actor.entity == "erdogan_recep_tayyip"
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("counterpart"))
+def test_counterpart_without_person_is_a_title(lang: Lang, cue: str) -> None:
+    """With no Turkish person in the text, the counterpart is a TUR GOV title mention."""
+    text = COUNTERPART_NO_NAME[lang].format(cue)
+    hits = [m for m in mentions(text, lang) if m.start == text.index(cue)]
+    assert [(m.actor.code, m.actor.sector, m.kind) for m in hits] == [("TUR", "GOV", "title")]
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("side"))
+def test_side(lang: Lang, cue: str) -> None:
+    """'The Russian side' is RUS GOV, a coref mention."""
+    text = SIDE[lang].format(cue)
+    hits = [m for m in mentions(text, lang) if m.start <= text.index(cue) < m.end]
+    assert [(m.actor.code, m.actor.sector, m.kind) for m in hits] == [("RUS", "GOV", "coref")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "cue"), _each("pair_persons") + _each("pair_sides") + _each("pair_countries")
+)
+def test_pair(lang: Lang, cue: str) -> None:
+    """'The two presidents/sides/countries' are the two actors of the previous sentence."""
+    text = PAIR[lang].format(cue)
+    start = text.index(cue)
+    hits = [m for m in mentions(text, lang) if m.start <= start < m.end]
+    assert sorted(m.actor.code for m in hits) == ["RUS", "TUR"]
+    assert all(m.kind == "coref" for m in hits)
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("pronouns"))
+def test_pronoun(lang: Lang, cue: str) -> None:
+    """A subject pronoun is the unambiguous subject of the previous sentence."""
+    text = PRONOUN[lang].format(cue)
+    hits = [m for m in mentions(text, lang) if m.start == text.index(cue)]
+    assert [(m.actor.entity, m.kind) for m in hits] == [("putin_vladimir", "coref")]
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("former"))
+def test_former(lang: Lang, cue: str) -> None:
+    """'Former' makes the title's actor ELI."""
+    ms = mentions(FORMER[lang].format(cue), lang)
+    assert codes(ms)[:1] == [("USA", "ELI")]
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("stop"))
+def test_stop_phrase_is_not_an_actor(lang: Lang, cue: str) -> None:
+    """A look-alike phrase yields no mention inside it."""
+    text = f"- {cue} -"
+    assert [m for m in mentions(text, lang) if m.start < text.index(cue) + len(cue) and m.end > 2] == []
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("fillers", ("fa",)))
+def test_filler(lang: Lang, cue: str) -> None:
+    """A filler word may stand between a plural title and its countries."""
+    ms = mentions(FILLER[lang].format(cue), lang)
+    assert [(m.actor.code, m.kind) for m in ms] == [("RUS", "title"), ("TUR", "title")]
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("conjunctions"))
+def test_conjunction(lang: Lang, cue: str) -> None:
+    """A conjunction joins two countries under one plural title."""
+    ms = mentions(CONJ[lang].format(cue), lang)
+    assert [(m.actor.code, m.kind) for m in ms] == [("RUS", "title"), ("TUR", "title")]
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("prefixes", ("ar",)))
+def test_prefix(lang: Lang, cue: str) -> None:
+    """A proclitic may be glued to a name."""
+    assert codes(mentions(f"قال مصدر {cue}روسيا اليوم", lang)) == [("RUS", "GOV")]
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("suffixes"))
+def test_suffix(lang: Lang, cue: str) -> None:
+    """A suffix may be glued to a name or demonym."""
+    base = {"fa": "ایران", "ar": "إيراني"}[lang]
+    text = f"قال مصدر {base}{cue} اليوم"
+    assert codes(mentions(text, lang)) == [("IRN", "GOV")]
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("name_blocking_prefixes", ("ar",)))
+def test_blocking_prefix(lang: Lang, cue: str) -> None:
+    """An ambiguous name with the article is the ordinary word ('the main'), even after an introduction."""
+    text = f"التقى إبراهيم رئيسي الوفد.\nوكان الهدف {cue}رئيسي للزيارة."
+    ms = mentions(text, lang)
+    assert [m.sentence for m in ms if m.actor.entity == "raisi_ebrahim"] == [0]
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("articles", ("ar",)))
+def test_article_in_span(lang: Lang, cue: str) -> None:
+    """The article is part of the mention's span."""
+    text = f"وقال {cue}جيش الروسي اليوم"
+    ms = mentions(text, lang)
+    assert ms and ms[0].text.startswith(cue)
+
+
+def test_joiners_link_quotes_and_commas() -> None:
+    """Quotes and commas between a name and its title keep them one mention."""
+    text = '"ولادیمیر پوتین" ، رئیس جمهوری روسیه گفت.'
+    ms = mentions(text, "fa")
+    assert len(ms) == 1 and ms[0].actor.entity == "putin_vladimir" and "روسیه" in ms[0].text

@@ -1,0 +1,64 @@
+"""Every country, demonym, seat of power and organisation entry is found in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.actors.data import load_countries, load_orgs
+from khabar.model import Lang
+from tests.actors.helpers import mentions
+
+TEMPLATES: dict[str, str] = {
+    "fa": "به گزارش خبرگزاری، {} امروز بیانیه صادر کرد.",
+    "ar": "وقال مصدر إن {} أصدرت بيانا اليوم.",
+}
+
+
+def _country_cases() -> list[tuple[str, str, str, str]]:
+    """(lang, field, phrase, code) for every country alias."""
+    out = []
+    for c in load_countries():
+        for lang in TEMPLATES:
+            for phrase in c.names.get(lang, ()):
+                out.append((lang, "name", phrase, c.code))
+            for phrase in c.demonyms.get(lang, ()):
+                out.append((lang, "demonym", phrase, c.code))
+            for place in c.places:
+                for phrase in place.aliases.get(lang, ()):
+                    out.append((lang, "place", phrase, c.code))
+    return out
+
+
+def _org_cases() -> list[tuple[str, str, str, str]]:
+    """(lang, org id, phrase, code) for every organisation alias."""
+    return [(lang, o.id, phrase, o.code) for o in load_orgs() for lang in TEMPLATES for phrase in o.aliases[lang]]
+
+
+def _found(lang: Lang, phrase: str) -> list[tuple[str, str | None, str | None, str]]:
+    """(code, sector, entity, kind) of the mentions covering the phrase in the template sentence."""
+    text = TEMPLATES[lang].format(phrase)
+    start = text.index(phrase)
+    end = start + len(phrase)
+    return [(m.actor.code, m.actor.sector, m.actor.entity, m.kind) for m in mentions(text, lang) if m.start <= start < m.end <= end + 2]
+
+
+@pytest.mark.parametrize(("lang", "field", "phrase", "code"), _country_cases())
+def test_country_entry(lang: Lang, field: str, phrase: str, code: str) -> None:
+    """A country name, demonym or seat of power codes its country's government."""
+    assert (code, "GOV") in [(c, s) for c, s, _, _ in _found(lang, phrase)]
+
+
+@pytest.mark.parametrize(("lang", "org", "phrase", "code"), _org_cases())
+def test_org_entry(lang: Lang, org: str, phrase: str, code: str) -> None:
+    """An organisation or group alias codes that organisation."""
+    assert (code, org) in [(c, e) for c, _, e, _ in _found(lang, phrase)]
+
+
+def test_every_language_has_aliases() -> None:
+    """Each hand-edited country has names and each organisation has aliases in fa and ar."""
+    for o in load_orgs():
+        assert o.aliases["fa"] and o.aliases["ar"], o.id
+    major = [c for c in load_countries() if c.adj_en]
+    assert len(major) > 50
+    for c in major:
+        assert c.names["fa"] and c.names["ar"], c.code
