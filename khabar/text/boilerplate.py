@@ -78,6 +78,19 @@ class _Line:
         self.story_end: int | None = None
         self.link = False
 
+    def _colon(self, hit: Hit[Cue]) -> int | None:
+        """Position of the colon closing a label, after at most ``gap`` words; None if there is none."""
+        text = self.f.text
+        after = hit.end
+        for _ in range(hit.payload.gap + 1):
+            while after < self.end and text[after] == " ":
+                after += 1
+            if after < self.end and text[after] in COLONS:
+                return after
+            while after < self.end and text[after] not in COLONS and text[after] != " ":
+                after += 1
+        return None
+
     def _separator(self, pos: int, hit: Hit[Cue]) -> int:
         """A "read also" phrase opening the line: alone, a story separator; with a headline, a link."""
         text = self.f.text
@@ -101,10 +114,8 @@ class _Line:
                 return pos
             kind = hit.payload.kind
             if kind == "label":
-                after = hit.end
-                while after < self.end and text[after] == " ":
-                    after += 1
-                if after >= self.end or text[after] not in COLONS:
+                after = self._colon(hit)
+                if after is None:
                     return pos
                 stop = text.find(SEGMENT_END, after, self.end)
                 stop = self.end if stop < 0 else stop

@@ -17,6 +17,7 @@ CueKind = Literal["line", "label", "glued", "story", "date", "outlet", "relay"]
 BOILERPLATE_KINDS: tuple[str, ...] = ("line", "label", "glued", "story")
 CITE_KINDS: tuple[str, ...] = ("outlet", "relay")
 CALENDARS: tuple[str, ...] = ("jalali", "hijri")
+MAX_GAP = 4
 TEXT_KEYS = (
     "source",
     "marker_letters",
@@ -40,6 +41,7 @@ class Cue:
     kind: CueKind
     cite: str | None = None
     heads: tuple[str, ...] = ()
+    gap: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +89,17 @@ def _boilerplate(where: str, items: Any) -> list[Cue]:
         raise DataError(f"{where}: expected a non-empty list")
     cues = []
     for i, item in enumerate(items):
-        check_keys(f"{where}[{i}]", item, ("phrase", "kind"), ("cite",))
+        check_keys(f"{where}[{i}]", item, ("phrase", "kind"), ("cite", "gap"))
+        gap = item.get("gap", 0)
+        gap_ok = isinstance(gap, int) and not isinstance(gap, bool) and 0 <= gap <= MAX_GAP
+        if not gap_ok or (gap and item["kind"] != "label"):
+            raise DataError(f"{where}[{i}]: gap must be a number of words 0..{MAX_GAP} on a label")
         if item["kind"] not in BOILERPLATE_KINDS:
             raise DataError(f"{where}[{i}]: kind {item['kind']!r} not in {BOILERPLATE_KINDS}")
         cite = item.get("cite")
         if cite is not None and (cite not in CITE_KINDS or item["kind"] != "label"):
             raise DataError(f"{where}[{i}]: cite must be one of {CITE_KINDS} on a label")
-        cues.append(Cue(_strings(f"{where}[{i}].phrase", [item["phrase"]])[0], item["kind"], cite))
+        cues.append(Cue(_strings(f"{where}[{i}].phrase", [item["phrase"]])[0], item["kind"], cite, (), gap))
     return cues
 
 

@@ -19,6 +19,8 @@ ARABIC_SCRIPT = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077
 LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
 CYRILLIC_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff]+")
 SAMPLE_CHARS = 1500  # the decision reads the start of the text only
+TOKEN = re.compile(r"\w+")
+MIN_ARABIC_SHARE = 0.25  # below this share of letters an Arabic-script text is "mostly Latin"
 
 MIN_LETTERS = 3
 CLEAR_SHARE = 0.75
@@ -91,14 +93,14 @@ def identify(text: str, folded: str, hint: str | None = None) -> LangDecision:
     other = _letters(CYRILLIC_GREEK, text)
     if arabic + latin + other < MIN_LETTERS:
         return LangDecision(None, "no letters", {}, arabic)
-    if arabic <= latin + other:
+    if arabic < MIN_ARABIC_SHARE * (arabic + latin + other):
         script = "Latin" if latin >= other else "Cyrillic/Greek"
         detail = f"{script}-script text ({latin + other} vs {arabic} Arabic-script letters)"
         return LangDecision(None, detail, {}, arabic)
     foreign = _foreign_language(text, arabic)
     if foreign:
         return LangDecision(None, f"Arabic-script text with {foreign} letters", {}, arabic)
-    tokens = folded.split()
+    tokens = TOKEN.findall(folded)
     letters = Counter(_tables().markers_re.findall(text))
     scores = {r.lang: _score(letters, tokens, r) for r in all_rules()}
     total = sum(scores.values())

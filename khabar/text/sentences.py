@@ -8,13 +8,14 @@ longer than ``MAX_CHARS`` is cut at the last comma, else the last space, before 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from khabar.model import Sentence, Span
 from khabar.text.cues import TextRules, char_class
 from khabar.text.normalize import INVISIBLE, fold_key
 
 MAX_CHARS = 400
+MAX_ABBREVIATION = 8  # longer tokens before a full stop are never looked up as abbreviations
 MIN_CHARS = 40
 CLOSERS = "\"'\u00bb\u201d\u2019)]}"
 COMMAS = ",\u060c;"
@@ -22,6 +23,12 @@ LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
 WORD = re.compile(r"\w")
 STRIP = " \t\u00a0\u202f\u2009\u3000" + INVISIBLE
 ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+@lru_cache(maxsize=8192)
+def _key(token: str) -> str:
+    """fold_key, cached: the same short tokens come back before full stops."""
+    return fold_key(token)
 
 
 @cache
@@ -46,7 +53,7 @@ def _is_boundary(text: str, m: re.Match[str], rules: TextRules) -> bool:
         return True
     if all(len(part) <= 1 for part in token.split(".")) and token.replace(".", "").isalpha():
         return False  # a single letter or initials (U.S.)
-    return fold_key(token) not in rules.abbreviations
+    return len(token) > MAX_ABBREVIATION or _key(token) not in rules.abbreviations
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -125,3 +125,18 @@ def test_separator_lines_of_punctuation_are_boilerplate() -> None:
 
 def test_rules_are_cached() -> None:
     assert rules("fa") is rules("fa")
+
+
+GAP_LABELS = [
+    (lang, e["phrase"], e["gap"]) for lang in ("fa", "ar") for e in load(lang, "text")["boilerplate"] if e.get("gap")
+]
+
+
+@pytest.mark.parametrize(("lang", "phrase", "gap"), GAP_LABELS)
+def test_label_with_words_before_its_colon(lang: str, phrase: str, gap: int) -> None:
+    s1, s2 = CARRIER[lang]
+    words = " ".join(["الوئام"] * gap)
+    line = f"{phrase} {words}: {s2}"
+    assert sentence_texts(run(f"{s1}\n{line}", lang)) == [s1]
+    too_far = f"{phrase} {words} الوئام: {s2}"
+    assert len(sentence_texts(run(f"{s1}\n{too_far}", lang))) == 2

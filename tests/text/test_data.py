@@ -54,6 +54,8 @@ def broken(lang: str, change: dict[str, Any]) -> tuple[dict[str, Any], dict[str,
         ({"citations": [{"phrase": "x", "kind": "author"}]}, "kind"),
         ({"citations": [{"phrase": "x", "kind": "relay", "heads": []}]}, "non-empty list"),
         ({"agencies": []}, "non-empty list"),
+        ({"boilerplate": [{"phrase": "x", "kind": "label", "gap": 9}]}, "gap"),
+        ({"boilerplate": [{"phrase": "x", "kind": "line", "gap": 1}]}, "gap"),
         ({"date_labels": ["تاریخ انتشار", "تاريخ انتشار"]}, "duplicates"),
     ],
 )

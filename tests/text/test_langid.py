@@ -117,3 +117,18 @@ def test_each_foreign_letter_rejects_the_text(letter: str, language: str) -> Non
 
 def test_a_stray_foreign_letter_is_tolerated() -> None:
     assert decide(FA + " " + FA2 + " " + FA + " ے") == "fa"
+
+
+def test_arabic_article_with_many_english_names_is_kept() -> None:
+    text = f"{AR} {AR2} Manchester United, Chelsea FC, Liverpool FC and Arsenal FC are in the league."
+    assert decide(text) == "ar"
+
+
+def test_mostly_english_text_with_an_arabic_title_is_rejected() -> None:
+    text = "أفضل الأفلام\n" + "The Godfather | Francis Ford Coppola (USA) 1972. " * 6
+    assert reject(text, "ar").reason is RejectReason.UNSUPPORTED_LANGUAGE
+
+
+def test_short_persian_in_arabic_letters_keeps_the_persian_hint() -> None:
+    text = "اين نمايشگاه يكشنبه آينده در تهران گشايش مي‌يابد و تا پايان ماه داير است."
+    assert decide(text, hint="fa") == "fa"
