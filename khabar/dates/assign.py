@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from khabar.model import Analysis, DateExpr, Event, Span
 
-# Punctuation that closes a clause (Latin and Arabic script).
-CLAUSE_MARKS = frozenset(",،;؛:\n()\"«»")
+# Punctuation that closes a clause (Latin and Arabic script: comma, semicolon, guillemets).
+CLAUSE_MARKS = frozenset(",\u060c;\u061b:\n()\"\u00ab\u00bb")
 
 
 def is_bare_number(expr: DateExpr) -> bool:

@@ -28,7 +28,7 @@ WORD_LISTS: tuple[str, ...] = (
 # Word-list key -> token kind (cues, fillers and eras are short and frequent: matched by regex in place).
 LIST_KINDS: dict[str, str] = {"parts_of_day": "pod", "day_words": "day", "year_words": "yearw", "not_dates": "block"}
 # What may stand between two parts of one expression besides filler words.
-SEPARATORS = r" ,،/\-()"
+SEPARATORS = " ,\u060c/\\-()"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ def alternation(words: list[str]) -> str:
 
 
 def gap_pattern(fillers: list[str], prefixes: list[str]) -> re.Pattern[str]:
-    """Separators and whole filler words, then maybe a proclitic glued to the next part ("الموافق للثالث")."""
+    """Separators and whole filler words, then maybe a proclitic glued to the next part (ar "al-muwafiq li-th-thalith")."""
     pfx = alternation(prefixes)
     tail = f"(?:(?<!\\w)(?:{pfx}))?" if pfx else ""
     return re.compile(rf"(?:[{SEPARATORS}]|(?<!\w)(?:{alternation(fillers)})(?!\w))*{tail}")
@@ -89,11 +89,11 @@ def cue_pattern(cues: list[str], prefixes: list[str]) -> re.Pattern[str]:
 
 
 def era_pattern(eras: dict[str, str]) -> re.Pattern[str]:
-    """A calendar marker right after a year, spaced or glued ("1445 هـ", "2024م")."""
+    """A calendar marker right after a year, spaced or glued ("1445 H", "2024 M", glued or spaced)."""
     return re.compile(rf"[ ,]?({alternation(list(eras))})(?!\w)")
 
 class Adder:
-    """Adds words to a lexicon with their spelling variants ("ال..." -> "لل..." after the proclitic ل)."""
+    """Adds words to a lexicon with their spelling variants (ar article "al-" -> "lil-" after the proclitic li-)."""
 
     def __init__(self, lexicon: Lexicon[Word], variants: list[tuple[str, str]]) -> None:
         self.lexicon = lexicon
@@ -148,7 +148,7 @@ def _add_months(lex: Adder, where: str, months: Any, needs_day: set[str]) -> Non
 
 
 def _add_ordinals(lex: Adder, where: str, table: Any) -> None:
-    """Add day ordinals ("سوم شهریور", "الأول من مارس")."""
+    """Add day ordinals (fa "sevvom-e Shahrivar", ar "al-awwal min Maris")."""
     if not isinstance(table, dict) or not all(isinstance(k, int) and 1 <= k <= 31 for k in table):
         raise DataError(f"{where}: expected a mapping of days 1..31 to words")
     for day, words in table.items():

@@ -17,7 +17,7 @@ ORDINAL = re.compile(r"(?:st|nd|rd|th)$")
 YMD = re.compile(r"([0-9]{4})([/.-])([0-9]{1,2})\2([0-9]{1,2})")
 DMY = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})")
 CORE = frozenset({"rel", "wd", "mon", "num", "ord", "ymd", "yearw", "period"})
-# Year shift of a period after a year-less date ("۲۱ اردیبهشت سال آینده", "5 مارس العام الماضي").
+# Year shift of a period after a year-less date ("21 Ordibehesht next year", "5 March last year").
 SHIFTS = {"last": -1, "this": 0, "next": 1}
 
 
@@ -129,7 +129,7 @@ class Parser:
         return out
 
     def close_paren(self, parsed: Parsed) -> Parsed:
-        """Take in the closing bracket of a bracketed second name ("أغسطس (آب)")."""
+        """Take in the closing bracket of a bracketed second name ("Aghustus (Ab)")."""
         inner = self.text[parsed.start : parsed.end]
         if inner.count("(") > inner.count(")") and self.text[parsed.end : parsed.end + 1] == ")":
             parsed.end += 1
@@ -152,7 +152,7 @@ class Parser:
         return None
 
     def cue_before(self, pos: int) -> int | None:
-        """Start of a month cue ending right before ``pos`` ("في", "در", "شهر")."""
+        """Start of a month cue ending right before ``pos`` (ar "fi", fa "dar", ar "shahr")."""
         m = self.data.cue.search(self.text, max(0, pos - 24), pos)
         return m.start() if m else None
 
@@ -252,7 +252,7 @@ class Parser:
         k = self.next(j, {"mon"})
         same = [w for w in self.toks[k].words if w.kind == "mon" and w.value == mon.value] if k is not None else []
         if k is not None and same:
-            j, ambiguous = k, ambiguous and all(w.needs_day for w in same)  # "آذار/مارس", "تموز/يوليو"
+            j, ambiguous = k, ambiguous and all(w.needs_day for w in same)  # Levantine/Egyptian twins: "Adhar/Maris"
         if ambiguous and day is None:
             return None
         end = self.toks[j].end
@@ -268,7 +268,7 @@ class Parser:
             parts.year_shift, j = SHIFTS[period.label], k
             end = self.toks[k].end
         elif word is not None:
-            end = word.end()  # a spaced month word after the name ("۵ اسفند ماه")
+            end = word.end()  # a spaced month word after the name ("5 Esfand mah")
         if day is None and parts.year is None and not (cue or month_word):
             return None
         kind = mon.calendar if day is not None else "month"
@@ -280,7 +280,7 @@ class Parser:
         return parsed, j
 
     def dual(self, parsed: Parsed, j: int) -> tuple[Parsed, int]:
-        """A second writing of the same day in another calendar ("۲۱ فوریه/۲ اسفندماه")."""
+        """A second writing of the same day in another calendar ("21 February/2 Esfand")."""
         k = self.next(j, {"num", "ord", "ymd"})
         if k is None:
             return parsed, j
