@@ -75,7 +75,7 @@ def alternation(words: list[str]) -> str:
 
 
 def gap_pattern(fillers: list[str], prefixes: list[str]) -> re.Pattern[str]:
-    """Separators and whole filler words, then maybe a proclitic glued to the next part (ar "al-muwafiq li-th-thalith")."""
+    """Separators and whole filler words, then maybe a proclitic glued to the next part ("al-muwafiq li-...")."""
     pfx = alternation(prefixes)
     tail = f"(?:(?<!\\w)(?:{pfx}))?" if pfx else ""
     return re.compile(rf"(?:[{SEPARATORS}]|(?<!\w)(?:{alternation(fillers)})(?!\w))*{tail}")
