@@ -39,7 +39,8 @@ def _found(lang: Lang, phrase: str) -> list[tuple[str, str | None, str | None, s
     text = TEMPLATES[lang].format(phrase)
     start = text.index(phrase)
     end = start + len(phrase)
-    return [(m.actor.code, m.actor.sector, m.actor.entity, m.kind) for m in mentions(text, lang) if m.start <= start < m.end <= end + 2]
+    ms = mentions(text, lang)
+    return [(m.actor.code, m.actor.sector, m.actor.entity, m.kind) for m in ms if m.start <= start < m.end <= end + 2]
 
 
 @pytest.mark.parametrize(("lang", "field", "phrase", "code"), _country_cases())
