@@ -146,17 +146,10 @@ def test_ids_unique_across_all_person_files() -> None:
             seen[pid] = path.name
 
 
-@pytest.mark.parametrize("pid", IDS)
-def test_person_schema(pid: str) -> None:
-    """Keys, id, name, wikidata and each role's code, sector, role and dates."""
-    p = BY_ID[pid]
-    assert PERSON_REQUIRED <= set(p) <= PERSON_ALLOWED, set(p) ^ PERSON_ALLOWED
-    assert ID_RE.match(pid)
-    assert isinstance(p["name"], str) and p["name"].strip() == p["name"] and p["name"]
-    if "wikidata" in p:
-        assert QID_RE.match(str(p["wikidata"]))
-    assert isinstance(p["roles"], list) and p["roles"]
-    for role in p["roles"]:
+def check_roles(pid: str, roles: list[dict[str, Any]]) -> None:
+    """Each role's code, sector, role name and dates; no same office held twice at once."""
+    assert isinstance(roles, list) and roles, f"{pid}: no roles"
+    for role in roles:
         assert ROLE_REQUIRED <= set(role) <= ROLE_ALLOWED, role
         assert CODE_RE.match(role["code"]), role
         assert role["sector"] in SECTORS, role
@@ -164,16 +157,23 @@ def test_person_schema(pid: str) -> None:
         start, end = interval(role)
         assert not before(end, start), f"from after to: {role}"
         assert not before(TODAY, start), f"starts in the future: {role}"
-
-
-@pytest.mark.parametrize("pid", IDS)
-def test_person_roles_do_not_overlap(pid: str) -> None:
-    """One person never holds the same role in the same state twice at once."""
-    roles = BY_ID[pid]["roles"]
     for i, a in enumerate(roles):
         for b in roles[i + 1 :]:
             if (a["code"], a["role"]) == (b["code"], b["role"]):
                 assert not overlap(a, b), (a, b)
+
+
+@pytest.mark.parametrize("pid", IDS)
+def test_person_schema(pid: str) -> None:
+    """Keys, id, name, wikidata and dated roles of one person."""
+    p = BY_ID[pid]
+    assert PERSON_REQUIRED <= set(p) <= PERSON_ALLOWED, set(p) ^ PERSON_ALLOWED
+    assert ID_RE.match(pid)
+    assert isinstance(p["name"], str) and p["name"].strip() == p["name"] and p["name"]
+    if "wikidata" in p:
+        assert QID_RE.match(str(p["wikidata"]))
+    assert set(p.get("ambiguous") or {}) <= set(LANGS)
+    check_roles(pid, p["roles"])
 
 
 def single_holder_roles() -> dict[tuple[str, str], list[tuple[str, dict[str, Any]]]]:
@@ -199,12 +199,9 @@ def test_single_holder_offices_do_not_overlap(office: tuple[str, str]) -> None:
                 assert not overlap(a, b), f"{office}: {pa} {a} / {pb} {b}"
 
 
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("pid", IDS)
-def test_person_aliases(pid: str, lang: str) -> None:
-    """Every person has aliases in the language; each folds to a distinct non-empty key."""
+def check_aliases(pid: str, lang: str) -> None:
+    """A person has aliases in ``lang``, each folding to its own non-empty key."""
     p = BY_ID[pid]
-    assert set(p["aliases"]) <= set(LANGS)
     aliases = p["aliases"].get(lang)
     assert isinstance(aliases, list) and aliases, f"{pid}: no {lang} alias"
     for alias in aliases:
@@ -215,17 +212,25 @@ def test_person_aliases(pid: str, lang: str) -> None:
     assert len(keys) == len(set(keys)), f"{pid}: {lang} aliases fold to duplicates: {keys}"
 
 
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("pid", IDS)
-def test_person_aliases_do_not_collide(pid: str, lang: str) -> None:
+def check_collisions(pid: str, lang: str) -> None:
     """An alias shared with another person is marked ambiguous by this person."""
     p = BY_ID[pid]
+    keys = folded_aliases(p, lang)
     ambiguous = ambiguous_keys(p, lang)
-    assert ambiguous <= set(folded_aliases(p, lang)), f"{pid}: ambiguous entry not an alias"
-    for key in folded_aliases(p, lang):
+    assert ambiguous <= set(keys), f"{pid}: ambiguous {lang} entry that is not an alias"
+    for key in keys:
         others = OWNERS[lang][key] - {pid}
         if others:
             assert key in ambiguous, f"{pid}: {key!r} also names {sorted(others)}"
+
+
+@pytest.mark.parametrize("pid", IDS)
+def test_person_aliases_fa_ar(pid: str) -> None:
+    """Every person is named in both languages, without unmarked collisions."""
+    assert set(BY_ID[pid]["aliases"]) == set(LANGS)
+    for lang in LANGS:
+        check_aliases(pid, lang)
+        check_collisions(pid, lang)
 
 
 def test_alias_counts() -> None:
