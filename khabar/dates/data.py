@@ -16,17 +16,19 @@ CALENDARS: tuple[str, ...] = ("gregorian", "solar_hijri", "hijri")
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 REL_KINDS: tuple[str, ...] = ("today", "yesterday", "relative")
 PERIODS: tuple[str, ...] = ("last", "next", "this")
-MODIFIERS: tuple[str, ...] = ("last", "next")
+MODIFIERS: tuple[str, ...] = ("last", "next", "this")
 TOP_KEYS: tuple[str, ...] = (
     "source", "affixes", "months", "needs_day", "weekdays", "relative", "periods", "modifiers", "ordinals",
     "parts_of_day", "day_words", "year_words", "month_cues", "eras", "fillers", "numeric_years", "bare_years",
-    "not_dates",
+    "not_dates", "eves",
 )
 WORD_LISTS: tuple[str, ...] = (
-    "parts_of_day", "day_words", "year_words", "month_cues", "fillers", "needs_day", "not_dates",
+    "parts_of_day", "day_words", "year_words", "month_cues", "fillers", "needs_day", "not_dates", "eves",
 )
 # Word-list key -> token kind (cues, fillers and eras are short and frequent: matched by regex in place).
-LIST_KINDS: dict[str, str] = {"parts_of_day": "pod", "day_words": "day", "year_words": "yearw", "not_dates": "block"}
+LIST_KINDS: dict[str, str] = {
+    "parts_of_day": "pod", "day_words": "day", "year_words": "yearw", "not_dates": "block", "eves": "eve",
+}
 # What may stand between two parts of one expression besides filler words.
 SEPARATORS = " ,\u060c/\\-()"
 

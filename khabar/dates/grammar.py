@@ -158,11 +158,12 @@ class Parser:
 
     def expression(self, i: int) -> tuple[Parsed, int] | None:
         """The expression starting at token ``i`` and the index of its last token."""
-        j = i
+        j, eve = i, False
         while not self.toks[j].has(CORE):
-            if not self.toks[j].has({"pod", "day"}):
+            if not self.toks[j].has({"pod", "day", "eve"}):
                 return None
-            k = self.next(j, {"pod", "day", *CORE})
+            eve = eve or self.toks[j].get("eve") is not None
+            k = self.next(j, {"pod", "day", "eve", *CORE})
             if k is None:
                 return None
             j = k
@@ -171,7 +172,7 @@ class Parser:
         if tok.get("rel") is not None:
             return self.relative(start, j)
         if tok.get("wd") is not None:
-            return self.weekday(start, j)
+            return self.weekday(start, j, eve)
         if tok.get("period") is not None:
             return Parsed(start, tok.end, "relative"), j
         cue = self.cue_before(start)
@@ -194,11 +195,11 @@ class Parser:
             parsed.end = self.toks[j].end
         return self.with_date(parsed, j)
 
-    def weekday(self, start: int, j: int) -> tuple[Parsed, int]:
-        """A weekday, optionally "last"/"next", optionally followed by a date."""
+    def weekday(self, start: int, j: int, eve: bool = False) -> tuple[Parsed, int]:
+        """A weekday (its eve: the day before), optionally "last"/"next", optionally followed by a date."""
         word = self.toks[j].get("wd")
-        assert word is not None
-        parsed = Parsed(start, self.toks[j].end, "weekday", weekday=word.value)
+        assert word is not None and word.value is not None
+        parsed = Parsed(start, self.toks[j].end, "weekday", weekday=(word.value - eve) % 7)
         k = self.next(j, {"mod", "period"})
         if k is not None:
             mod = self.toks[k].get("mod") or self.toks[k].get("period")
@@ -259,8 +260,11 @@ class Parser:
         word = self.data.month_word.match(self.text, end) if self.data.month_word else None
         month_word = self.toks[j].month_word or word is not None
         parts = DateParts(mon.calendar, None, mon.value, day)
-        k = self.next(j, {"num", "period"})
+        k = self.next(j, {"num", "period", "mod"})
         period = self.toks[k].get("period") if k is not None else None
+        mod = self.toks[k].get("mod") if k is not None else None
+        if mod is not None and mod.label == "this":
+            period = mod
         if k is not None and self.toks[k].digits == 4 and self.toks[k].num is not None:
             parts.year, j = self.toks[k].num, k
             end = self.toks[k].end

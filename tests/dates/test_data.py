@@ -102,7 +102,18 @@ def test_period_is_found_but_not_a_day(lang: str, label: str, word: str) -> None
     assert (found.kind, found.value, found.text) == ("relative", None, word)
 
 
-@pytest.mark.parametrize(("lang", "label", "word"), entries("modifiers"))
+YEARLESS_DATE = {"fa": "۲۰ فروردین", "ar": "20 يوليو"}
+
+
+@pytest.mark.parametrize(("lang", "label", "word"), [e for e in entries("modifiers") if e[1] == "this"])
+def test_this_modifier_puts_a_yearless_date_in_the_current_year(lang: str, label: str, word: str) -> None:
+    text = WEEKDAY_SENTENCE[lang].format(word=f"{YEARLESS_DATE[lang]} {word}")
+    found = only(find_dates(analysis(text, lang, ANCHOR)))
+    want = expected_day("solar_hijri", 1402, 1, 20) if lang == "fa" else date(2024, 7, 20)
+    assert (found.value, found.text.endswith(word)) == (want, True)
+
+
+@pytest.mark.parametrize(("lang", "label", "word"), [e for e in entries("modifiers") if e[1] != "this"])
 def test_weekday_modifier(lang: str, label: str, word: str) -> None:
     text = WEEKDAY_SENTENCE[lang].format(word=f"{SATURDAY[lang]} {word}")
     found = only(find_dates(analysis(text, lang, ANCHOR)))
@@ -121,6 +132,13 @@ def test_part_of_day_or_day_word_before_weekday(lang: str, word: str) -> None:
 @pytest.mark.parametrize(("lang", "word"), plain("parts_of_day") + plain("day_words"))
 def test_part_of_day_alone_is_not_a_date(lang: str, word: str) -> None:
     assert find_dates(analysis(WEEKDAY_SENTENCE[lang].format(word=word), lang, ANCHOR)) == []
+
+
+@pytest.mark.parametrize(("lang", "word"), plain("eves"))
+def test_eve_is_the_night_before(lang: str, word: str) -> None:
+    text = WEEKDAY_SENTENCE[lang].format(word=f"{word} {SATURDAY[lang]}")
+    found = only(find_dates(analysis(text, lang, ANCHOR)))
+    assert (found.text, found.value) == (f"{word} {SATURDAY[lang]}", date(2024, 3, 8))
 
 
 @pytest.mark.parametrize(("lang", "word"), plain("year_words"))
