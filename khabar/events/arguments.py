@@ -99,6 +99,8 @@ def build_groups(sc: Scan, fms: list[FMention]) -> list[Group]:
                 continue
         groups.append(Group([fm], fm.role))
     for g in groups:
+        if g.role is not None:
+            continue
         for post in sc.kind("post"):
             if post.start >= g.end and words_between(sc.text, g.end, post.start) == 0:
                 g.role = post.payload[1]

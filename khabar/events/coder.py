@@ -31,6 +31,7 @@ GOVERNS: dict[str, frozenset[str] | None] = {
     "AGREE": None, "REQUEST": None, "REJECT": None, "THREATEN": None, "CONSULT": MATERIAL,
 }
 DEFAULT_FRAMES = {"REQUEST": "request"}
+LEAD = 3  # sentences of a story that form its headline and lede
 ABSORB_REACH = 2  # words between two same-type triggers that state one event
 OBJ_REACH = 4  # words from a group marked by a postposition to its verb
 HABITUAL_REACH = 12  # words between a habitual cue ("repeatedly") and the trigger
@@ -50,6 +51,7 @@ class Doc:
     require_actors: bool
     blank: list[tuple[int, int]]
     main: dict[int, list[Mention]]
+    parties: dict[int, frozenset[str]]
 
 
 @dataclass(slots=True)
@@ -114,17 +116,26 @@ def absorbed(doc: Doc, triggers: list[TriggerMatch]) -> dict[int, TriggerMatch]:
     return out
 
 
-def both_sides(doc: Doc, cl: Clause, story: int, subject: Group | None) -> list[Mention] | None:
-    """The participants of the story's main (first symmetric) event when the subject is "both sides"."""
-    last = doc.main.get(story)
-    if not last or len({m.actor.code for m in last}) < 2:
-        return None
+def both_sides(doc: Doc, cl: Clause, story: int, subject: Group | None, groups: list[Group]) -> list[Mention] | None:
+    """When the subject is "both sides": the two sides named in the sentence, else the participants
+    of the story's main (first symmetric) event."""
     for h in doc.sc.kind("both"):
         if not cl.left <= h.start < cl.right:
             continue
         if subject is None or (h.start < subject.end and subject.start < h.end):
-            return last
+            return sides_in(groups, h.start, h.end) or doc.main.get(story)
     return None
+
+
+def sides_in(groups: list[Group], start: int, end: int) -> list[Mention] | None:
+    """One mention per actor code among the sentence's participants (not the cue itself), if two or more."""
+    by_code: dict[str, Mention] = {}
+    for g in groups:
+        if g.role in ("skip", "in") or (g.start < end and start < g.end):
+            continue
+        for fm in g.members:
+            by_code.setdefault(fm.mention.actor.code, fm.mention)
+    return list(by_code.values()) if len(by_code) >= 2 else None
 
 
 def split_calls(tm: TriggerMatch, slots: Slots) -> list[Slots]:
@@ -275,7 +286,7 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
         obj = first_after(cl.groups, tm.end) if frame == "speaker" else pick_object(
             cl.groups, subject, tm.end, "VSO" if frame == "svo" else doc.sc.cues.order)
         slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), tm.entry.mode == "visit")
-        both = both_sides(doc, cl, sentence.story, subject)
+        both = both_sides(doc, cl, sentence.story, subject, groups)
         if (subject is None or both) and frame not in ("passive", "receive", "host"):
             slots = fill_subject(doc, groups, bars, sent, cl, slots, prev, both)
         slots = dedupe_slots(slots)
@@ -287,10 +298,13 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
         mode = mode or next((triggers[j].entry.mode for j, g in taken.items() if g is tm and triggers[j].entry.mode),
                             None)
         for part in split_calls(tm, slots):
-            out.append(build_event(doc, sentence, tm, part, cl, mode))
+            ev = build_event(doc, sentence, tm, part, cl, mode)
+            out.append(ev)
+            if frame == "mediator" and part.recipient:
+                doc.parties[id(ev)] = frozenset(m.actor.code for m in part.recipient)
+            if ev.event in SYMMETRIC and len({m.actor.code for m in part.actor + part.recipient}) > 1:
+                doc.main.setdefault(sentence.story, part.actor + part.recipient)
         prev = slots
-        if tm.entry.event in SYMMETRIC and len({m.actor.code for m in slots.actor + slots.recipient}) > 1:
-            doc.main.setdefault(sentence.story, slots.actor + slots.recipient)
     return out
 
 
@@ -330,7 +344,7 @@ def code_events(
     fms = fold_mentions(folded, mentions)
     assign_roles(sc, fms, [(t.start, t.end) for t in triggers] + [(fm.start, fm.end) for fm in fms])
     blank = [(folded.folded_offset(d.start), folded.folded_offset(d.end)) for d in dates]
-    doc = Doc(analysis, folded, sc, fms, require_actors, blank, {})
+    doc = Doc(analysis, folded, sc, fms, require_actors, blank, {}, {})
     by_sentence: dict[tuple[int, int], list[TriggerMatch]] = {}
     for tm in triggers:
         by_sentence.setdefault((tm.story, tm.sentence), []).append(tm)
@@ -340,4 +354,15 @@ def code_events(
         if found:
             events.extend(code_sentence(doc, sentence, found))
     days = sentence_days(analysis, dates)
-    return dedupe(events, lambda ev: ev.date or days.get((ev.story, ev.sentence)))
+    lead = lead_sentences(analysis)
+    return dedupe(
+        events,
+        day_of=lambda ev: ev.date or days.get((ev.story, ev.sentence)),
+        lead=lambda ev: (ev.story, ev.sentence) in lead,
+        parties=lambda ev: doc.parties.get(id(ev)),
+    )
+
+
+def lead_sentences(analysis: Analysis) -> set[tuple[int, int]]:
+    """The first sentences of each story (headline and lede): they restate the main events."""
+    return {(s.story, s.index) for story in analysis.stories for s in story.sentences[:LEAD]}

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from khabar.events.arguments import SYMMETRIC
-from khabar.model import Event
+from khabar.model import Event, Mention
 
 Key = tuple[int, str, str | None, frozenset[str], frozenset[str]]
 
@@ -52,27 +52,97 @@ def merge(into: Event, ev: Event) -> None:
         into.date_expr = ev.date_expr
 
 
-def dedupe(events: list[Event], day_of: DayOf = event_day) -> list[Event]:
-    """Merge events of one story with the same type, participants, aux and date; order kept."""
-    kept: list[Event] = []
-    days: list[date | str | None] = []
-    by_key: dict[Key, list[int]] = {}
+Flag = Callable[[Event], bool]
+Parties = Callable[[Event], "frozenset[str] | None"]
+
+
+def _never(ev: Event) -> bool:
+    """Default lead test: no event is in a lead."""
+    return False
+
+
+def _no_parties(ev: Event) -> frozenset[str] | None:
+    """Default: no event is a mediation."""
+    return None
+
+
+def codes(ms: list[Mention]) -> frozenset[str]:
+    """The actor codes of mentions."""
+    return frozenset(m.actor.code for m in ms)
+
+
+def compatible(a: date | str | None, b: date | str | None) -> bool:
+    """Two days that may be one: equal, or one unknown."""
+    return a == b or a is None or b is None
+
+
+def underspecified(ev: Event, other: Event) -> bool:
+    """``ev`` restates ``other`` without its recipient: same type, aux and actors, no recipient."""
+    return (
+        ev.event not in SYMMETRIC and ev.story == other.story and ev.event == other.event and ev.aux == other.aux
+        and not ev.recipient and codes(ev.actor) == codes(other.actor)
+    )
+
+
+class _Merger:
+    """The events kept so far, with their days, and the rules that fold a new one in."""
+
+    def __init__(self, day_of: DayOf, lead: Flag) -> None:
+        self.kept: list[Event] = []
+        self.days: list[date | str | None] = []
+        self.day_of, self.lead = day_of, lead
+
+    def target(self, ev: Event, day: date | str | None) -> int | None:
+        """The kept event this one restates, if any."""
+        key = key_of(ev)
+        same = [i for i, k in enumerate(self.kept) if key_of(k) == key]
+        for i in same:
+            if self.days[i] == day:
+                return i
+        if day is None:
+            dated = [i for i in same if self.days[i] is not None]
+            if len(dated) == 1 and (self.lead(ev) or self.lead(self.kept[dated[0]])):
+                return dated[0]
+        else:
+            undated = [i for i in same if self.days[i] is None and self.lead(self.kept[i])]
+            if undated and all(self.days[i] is None for i in same):
+                return undated[0]
+        for i, k in enumerate(self.kept):
+            if compatible(self.days[i], day) and (underspecified(ev, k) or underspecified(k, ev)):
+                return i
+        return None
+
+    def add(self, ev: Event) -> None:
+        """Keep a new event or fold it into the one it restates (the dated or fuller one leads)."""
+        day = self.day_of(ev)
+        i = self.target(ev, day)
+        if i is None:
+            self.kept.append(ev)
+            self.days.append(day)
+            return
+        old = self.kept[i]
+        if (self.days[i] is None and day is not None) or (underspecified(old, ev)):
+            self.kept[i], self.days[i] = ev, day if day is not None else self.days[i]
+            merge(ev, old)
+        else:
+            merge(old, ev)
+
+
+def dedupe(events: list[Event], day_of: DayOf = event_day, lead: Flag = _never,
+           parties: Parties = _no_parties) -> list[Event]:
+    """Merge events of one story that state the same event (type, participants, aux, date).
+
+    An undated statement joins a dated one only when one of them is in the story's lead
+    (headline, first sentences); a statement without recipient joins the same actor's fuller
+    one; talks among exactly the parties of a mediation/hosting join it. Order is kept.
+    """
+    m = _Merger(day_of, lead)
     for ev in events:
-        key, day = key_of(ev), day_of(ev)
-        slots = by_key.setdefault(key, [])
-        same = [i for i in slots if days[i] == day]
-        if not same and day is None:
-            dated = [i for i in slots if days[i] is not None]
-            same = dated if len(dated) == 1 else []
-        if not same and day is not None:
-            undated = [i for i in slots if days[i] is None]
-            if undated and len({days[i] for i in slots if days[i] is not None}) == 0:
-                same = undated[:1]
-                days[same[0]] = day
-        if same:
-            merge(kept[same[0]], ev)
-            continue
-        slots.append(len(kept))
-        kept.append(ev)
-        days.append(day)
-    return kept
+        m.add(ev)
+    out = m.kept
+    for host in [e for e in out if parties(e)]:
+        for ev in [e for e in out if e is not host and e.story == host.story and e.event == host.event]:
+            if codes(ev.actor + ev.recipient) == parties(host) and compatible(day_of(ev), day_of(host)):
+                merge(host, ev)
+                out = [e for e in out if e is not ev]
+    return sorted(out, key=lambda e: e.evidence.start)
