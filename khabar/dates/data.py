@@ -20,7 +20,7 @@ MODIFIERS: tuple[str, ...] = ("last", "next", "this")
 TOP_KEYS: tuple[str, ...] = (
     "source", "affixes", "months", "needs_day", "weekdays", "relative", "periods", "modifiers", "ordinals",
     "parts_of_day", "day_words", "year_words", "month_cues", "eras", "fillers", "numeric_years", "bare_years",
-    "not_dates", "eves",
+    "not_dates", "eves", "short_years",
 )
 WORD_LISTS: tuple[str, ...] = (
     "parts_of_day", "day_words", "year_words", "month_cues", "fillers", "needs_day", "not_dates", "eves",
@@ -68,6 +68,7 @@ class DateData:
     era: re.Pattern[str]
     eras: dict[str, str]
     month_word: re.Pattern[str] | None
+    short_years: dict[str, int]
 
 
 def alternation(words: list[str]) -> str:
@@ -178,6 +179,19 @@ def _add_labelled(lex: Adder, where: str, value: Any, kind: str, labels: tuple[s
             lex.add(w, Word(kind, label=label))
 
 
+def _short_years(where: str, value: Any) -> dict[str, int]:
+    """Calendars whose years are also written with two digits, and the century they add."""
+    if not isinstance(value, list):
+        raise DataError(f"{where}: expected a list")
+    out = {}
+    for n, item in enumerate(value):
+        check_keys(f"{where}[{n}]", item, ("calendar", "base"), ())
+        if item["calendar"] not in CALENDARS or not isinstance(item["base"], int) or item["base"] % 100:
+            raise DataError(f"{where}[{n}]: bad calendar or base (a multiple of 100)")
+        out[item["calendar"]] = item["base"]
+    return out
+
+
 def _year_ranges(where: str, value: Any) -> tuple[YearRange, ...]:
     """The numeric-date year ranges."""
     if not isinstance(value, list) or not value:
@@ -229,6 +243,7 @@ def build(lang: str, raw: dict[str, Any]) -> DateData:
         era_pattern(eras),
         eras,
         re.compile(rf" ?(?:{alternation(suffixes)})(?!\w)") if suffixes else None,
+        _short_years(f"{where}.short_years", raw["short_years"]),
     )
 
 

@@ -19,6 +19,8 @@ DMY = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})")
 CORE = frozenset({"rel", "wd", "mon", "num", "ord", "ymd", "yearw", "period"})
 # Year shift of a period after a year-less date ("21 Ordibehesht next year", "5 March last year").
 SHIFTS = {"last": -1, "this": 0, "next": 1}
+# What may follow a two-digit year: punctuation (Latin and Arabic script) or the line end.
+SHORT_YEAR_END = frozenset(".,;:)\n\u060c\u061b\u06d4")
 
 
 @dataclass(slots=True)
@@ -231,7 +233,7 @@ class Parser:
             return self.numeric(j)
         if tok.get("yearw") is not None and tok.get("mon") is None:
             k = self.next(j, {"num"})
-            if k is None or self.toks[k].digits < 3:
+            if k is None or self.toks[k].digits < (2 if self.data.short_years else 3):
                 return None
             return self.era(Parsed(tok.start, self.toks[k].end, "year"), k)
         day = None
@@ -265,8 +267,9 @@ class Parser:
         mod = self.toks[k].get("mod") if k is not None else None
         if mod is not None and mod.label == "this":
             period = mod
-        if k is not None and self.toks[k].digits == 4 and self.toks[k].num is not None:
-            parts.year, j = self.toks[k].num, k
+        year = self.year_at(k, mon.calendar) if k is not None else None
+        if k is not None and year is not None:
+            parts.year, j = year, k
             end = self.toks[k].end
         elif k is not None and period is not None and day is not None:
             parts.year_shift, j = SHIFTS[period.label], k
@@ -282,6 +285,19 @@ class Parser:
         if day is not None and not second:
             parsed, j = self.dual(parsed, j)
         return parsed, j
+
+    def year_at(self, k: int, calendar: str) -> int | None:
+        """A year at token ``k``: four digits, or two of a short-year calendar before punctuation (not a count)."""
+        tok = self.toks[k]
+        if tok.num is None:
+            return None
+        if tok.digits == 4:
+            return tok.num
+        base = self.data.short_years.get(calendar)
+        after = self.text[tok.end : tok.end + 2].lstrip(" ")
+        if base is not None and tok.digits == 2 and (not after or after[0] in SHORT_YEAR_END):
+            return base + tok.num
+        return None
 
     def dual(self, parsed: Parsed, j: int) -> tuple[Parsed, int]:
         """A second writing of the same day in another calendar ("21 February/2 Esfand")."""

@@ -256,3 +256,16 @@ def test_prefix_variant_of_a_weekday(lang: str, old: str, new: str) -> None:
     variant = new + word[len(old) :]
     found = only(find_dates(analysis(WEEKDAY_SENTENCE[lang].format(word=variant), lang, ANCHOR)))
     assert found.kind == "weekday" and found.value is not None
+
+
+SHORT = [(lang, e["calendar"], e["base"]) for lang in ("fa", "ar") for e in raw(lang)["short_years"]]
+SHORT_MONTH = {"solar_hijri": {"fa": "آبان"}}
+
+
+@pytest.mark.parametrize(("lang", "calendar", "base"), SHORT)
+def test_two_digit_year_before_punctuation(lang: str, calendar: str, base: int) -> None:
+    month = SHORT_MONTH[calendar][lang]
+    found = only(find_dates(analysis(f"این رویداد ۴ {month} ۹۸، رخ داد.", lang, ANCHOR)))
+    assert found.value == expected_day(calendar, base + 98, 8, 4)
+    counted = only(find_dates(analysis(f"در ۴ {month} ۹۸ نفر آمدند.", lang, ANCHOR)))
+    assert counted.value == expected_day(calendar, 1402, 8, 4)
