@@ -130,18 +130,32 @@ class Folded:
         return lo
 
 
-class _OneToOne(dict[int, str]):
-    """``str.translate`` table: each character to its one-character fold, else to ``DROPPED``."""
-
-    def __missing__(self, o: int) -> str:
-        f = fold_char(chr(o))
-        value = f if len(f) == 1 and f != DROPPED else DROPPED
-        self[o] = value
-        return value
-
-
 DROPPED = "\x00"  # stands for a character whose fold is not exactly one character
-_TABLE = _OneToOne()
+
+
+def _one_to_one(ch: str) -> str:
+    """The one-character fold of ``ch``, else ``DROPPED`` (removed or expanded)."""
+    f = fold_char(ch)
+    return f if len(f) == 1 and f != DROPPED else DROPPED
+
+
+def _build_table() -> list[str]:
+    """``str.translate`` table for the Basic Multilingual Plane, indexed by code point.
+
+    Only characters ``fold_char`` can change are computed (Latin-1/Latin Extended, the listed
+    tables, Arabic presentation forms); every other entry is the character itself.
+    Characters beyond the table raise IndexError, which ``translate`` reads as "unchanged",
+    and ``fold_char`` leaves every such character unchanged too.
+    """
+    table = [chr(o) for o in range(0x10000)]
+    special = set(INVISIBLE + DIACRITICS + SPACES + NEWLINES) | set(LETTERS) | set(DIGITS) | set(PUNCT)
+    codes = {ord(c) for c in special} | set(range(0x250)) | set(range(0xFB50, 0xFE00)) | set(range(0xFE70, 0xFF00))
+    for o in codes:
+        table[o] = _one_to_one(chr(o))
+    return table
+
+
+_TABLE = _build_table()
 _RUN_CHARS = " " + DROPPED
 
 
