@@ -16,12 +16,13 @@ from khabar.events.arguments import (
     pick_subject,
 )
 from khabar.events.contexts import contexts_of
-from khabar.events.cues import load_cues
+from khabar.events.cues import Cue, load_cues
 from khabar.events.dedupe import dedupe
 from khabar.events.modality import aux_of
 from khabar.events.scan import FMention, Group, Scan, barriers, clause, fold_mentions, scan, words_between
 from khabar.events.triggers import TriggerMatch, match_triggers
 from khabar.model import Analysis, DateExpr, Event, Mention, Sentence, Span
+from khabar.text.lexicon import Hit
 from khabar.text.normalize import Folded
 
 # A trigger right after one of these types is what is offered, asked, refused or discussed,
@@ -106,6 +107,17 @@ def anaphoric(doc: Doc, tm: TriggerMatch) -> bool:
                for h in doc.sc.kind("anaphora") if h.end <= tm.word_start)
 
 
+def object_mode(doc: Doc, tm: TriggerMatch, cl: Clause) -> str | None:
+    """The mode a request or refusal takes from what it asks or refuses (surrender: yield; talks: meet)."""
+    if tm.entry.event not in ("REQUEST", "REJECT") or tm.entry.mode:
+        return None
+    text, reach = doc.sc.text, doc.sc.cues.readiness_window
+    for h in doc.sc.kind("mode"):
+        if tm.end <= h.start < cl.right and words_between(text, tm.end, h.start) <= reach:
+            return h.payload[1]
+    return None
+
+
 def absorbed(doc: Doc, triggers: list[TriggerMatch]) -> dict[int, TriggerMatch]:
     """Triggers of the same type right after another ("hosted talks", "held a call"): one event."""
     out: dict[int, TriggerMatch] = {}
@@ -116,22 +128,29 @@ def absorbed(doc: Doc, triggers: list[TriggerMatch]) -> dict[int, TriggerMatch]:
     return out
 
 
-def both_sides(doc: Doc, cl: Clause, story: int, subject: Group | None, groups: list[Group]) -> list[Mention] | None:
+def both_sides(doc: Doc, cl: Clause, story: int, subject: Group | None, groups: list[Group],
+               trigger: TriggerMatch) -> list[Mention] | None:
     """When the subject is "both sides": the two sides named in the sentence, else the participants
     of the story's main (first symmetric) event."""
     for h in doc.sc.kind("both"):
         if not cl.left <= h.start < cl.right:
             continue
-        if subject is None or (h.start < subject.end and subject.start < h.end):
-            return sides_in(groups, h.start, h.end) or doc.main.get(story)
+        if subject is None or (h.start < subject.end and subject.start < h.end) or between(h, subject, trigger):
+            return sides_in(groups, h.start) or doc.main.get(story)
     return None
 
 
-def sides_in(groups: list[Group], start: int, end: int) -> list[Mention] | None:
-    """One mention per actor code among the sentence's participants (not the cue itself), if two or more."""
+def between(h: Hit[Cue], subject: Group, trigger: TriggerMatch) -> bool:
+    """True when a cue lies between the trigger and the subject chosen (it is the nearer subject)."""
+    lo, hi = sorted((subject.end, trigger.start)) if subject.end <= trigger.start else (trigger.end, subject.start)
+    return lo <= h.start and h.end <= hi
+
+
+def sides_in(groups: list[Group], start: int) -> list[Mention] | None:
+    """One mention per actor code among the participants named before the cue, if two or more."""
     by_code: dict[str, Mention] = {}
     for g in groups:
-        if g.role in ("skip", "in") or (g.start < end and start < g.end):
+        if g.role in ("skip", "in") or g.end > start:
             continue
         for fm in g.members:
             by_code.setdefault(fm.mention.actor.code, fm.mention)
@@ -274,6 +293,7 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
     taken = absorbed(doc, triggers)
     out: list[Event] = []
     prev: Slots | None = None
+    prev_left = -1
     for i, tm in enumerate(triggers):
         if i in gov or i in taken:
             continue
@@ -286,9 +306,10 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
         obj = first_after(cl.groups, tm.end) if frame == "speaker" else pick_object(
             cl.groups, subject, tm.end, "VSO" if frame == "svo" else doc.sc.cues.order)
         slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), tm.entry.mode == "visit")
-        both = both_sides(doc, cl, sentence.story, subject, groups)
+        both = both_sides(doc, cl, sentence.story, subject, groups, tm)
         if (subject is None or both) and frame not in ("passive", "receive", "host"):
-            slots = fill_subject(doc, groups, bars, sent, cl, slots, prev, both)
+            same_clause = prev if prev is not None and prev_left == cl.left else None
+            slots = fill_subject(doc, groups, bars, sent, cl, slots, prev, both, same_clause)
         slots = dedupe_slots(slots)
         if not enough(tm.entry.event, slots, doc.require_actors):
             continue
@@ -296,7 +317,7 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
         mode = "meet" if tm.entry.event in ("REQUEST", "REJECT") and any(
             t.entry.event == MEET_OBJECT for t in governed_here) else None
         mode = mode or next((triggers[j].entry.mode for j, g in taken.items() if g is tm and triggers[j].entry.mode),
-                            None)
+                            None) or object_mode(doc, tm, cl)
         for part in split_calls(tm, slots):
             ev = build_event(doc, sentence, tm, part, cl, mode)
             out.append(ev)
@@ -304,16 +325,19 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
                 doc.parties[id(ev)] = frozenset(m.actor.code for m in part.recipient)
             if ev.event in SYMMETRIC and len({m.actor.code for m in part.actor + part.recipient}) > 1:
                 doc.main.setdefault(sentence.story, part.actor + part.recipient)
-        prev = slots
+        prev, prev_left = slots, cl.left
     return out
 
 
 def fill_subject(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None]], sent: tuple[int, int],
-                 cl: Clause, slots: Slots, prev: Slots | None, both: list[Mention] | None) -> Slots:
-    """No subject in the clause: "both sides" (the last event's participants), the sayer of a reported
-    clause, else the previous event's actor in the sentence."""
+                 cl: Clause, slots: Slots, prev: Slots | None, both: list[Mention] | None,
+                 same_clause: Slots | None) -> Slots:
+    """No subject in the clause: "both sides", the actor of an earlier event in the same clause, the
+    sayer of a reported clause, else the previous event's actor in the sentence."""
     if both:
         return Slots(list(both), slots.recipient, True)
+    if same_clause is not None and same_clause.actor:
+        return Slots(list(same_clause.actor), slots.recipient, True)
     sayer = sayer_of(doc, groups, bars, sent, cl)
     if sayer is not None:
         return Slots([fm.mention for fm in sayer.members], slots.recipient, True)

@@ -101,7 +101,7 @@ class _Merger:
                 return i
         if day is None:
             dated = [i for i in same if self.days[i] is not None]
-            if len(dated) == 1 and (self.lead(ev) or self.lead(self.kept[dated[0]])):
+            if len(dated) == 1 and self.lead(ev):
                 return dated[0]
         else:
             undated = [i for i in same if self.days[i] is None and self.lead(self.kept[i])]
