@@ -8,8 +8,9 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.dates import find_dates
+from khabar.dates import assign_dates, find_dates
 from khabar.dates.calendars import latest_on_or_before, weekday_after, weekday_before
+from khabar.model import Aux, Event, Span
 from tests.dates.helpers import analysis
 
 PAST_KINDS = {"today", "yesterday", "weekday"}
@@ -76,3 +77,30 @@ def test_yearless_date_is_never_after_anchor(anchor: date, calendar: str, month:
         assert got <= anchor
         assert (anchor - got).days < 366 * 8
         assert latest_on_or_before(calendar, month, day, got) == got
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["fa", "ar"]).flatmap(lambda lang: st.tuples(st.just(lang), texts(lang))),
+    ANCHORS,
+    st.integers(0, 200),
+    st.sampled_from([None, "future", "negation"]),
+)
+def test_assign_takes_a_value_of_its_own_sentence(
+    case: tuple[str, str], anchor: date | None, at: int, aux: Aux | None
+) -> None:
+    lang, text = case
+    a = analysis(text or "x", lang, anchor)
+    if not a.sentences:
+        return
+    sent = a.sentences[min(at, len(a.sentences) - 1)]
+    span = Span(sent.start, sent.start)
+    ev = Event("t", "CONSULT", [], [], sent.index, sent.story, span, Span(sent.start, sent.end), aux=aux)
+    dates = find_dates(a)
+    assign_dates([ev], dates, a)
+    if ev.date_expr is None:
+        assert ev.date is None  # never the publication date by default
+    if aux == "future":
+        assert ev.date is None and ev.date_expr is None
+    if ev.date_expr is not None:
+        assert ev.date_expr.sentence == sent.index and ev.date == ev.date_expr.value
