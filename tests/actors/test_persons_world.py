@@ -36,6 +36,9 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 # Arabic-script letters, marks and spaces only (no Latin, digits or punctuation).
 ALIAS_RE = re.compile(r"^[\u0600-\u06ff\u200c ]+$")
 TODAY = dt.date(2026, 11, 30)
+# Letters one language does not write: a Persian spelling in the Arabic list (or the
+# reverse) is a copy slip even though folding would hide it (ڤ is a real Arabic variant).
+FOREIGN_LETTERS = {"fa": set("يكةإأؤ"), "ar": set("پچژگکی")}
 # A short news sentence per language; the first (full-name) alias is slotted in.
 FRAMES = {"fa": "به گزارش خبرگزاری، {} روز شنبه گفت", "ar": "وقال {} في بيان يوم السبت"}
 
@@ -145,6 +148,7 @@ def test_person_aliases(person: dict[str, Any], lang: str) -> None:
     assert aliases, f"no {lang} alias"
     keys = [fold_key(a) for a in aliases]
     assert all(ALIAS_RE.match(a) for a in aliases), aliases
+    assert not [a for a in aliases if set(a) & FOREIGN_LETTERS[lang]], aliases
     assert all(keys), aliases
     assert len(set(keys)) == len(keys), f"duplicate aliases {aliases}"
     ambiguous = folded_aliases(person, "ambiguous", lang)
