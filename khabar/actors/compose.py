@@ -278,6 +278,18 @@ def named(chain: list[Tok], i: int, ctx: Ctx, out: list[Draft]) -> int:
     return i + 1
 
 
+def _demonym_only(tok: Tok) -> bool:
+    """True when every entry of the token is a demonym adjective."""
+    return all(i.kind == "demonym" for i in tok.items)
+
+
+def _demonym_pair(chain: list[Tok], i: int) -> bool:
+    """True when a demonym stands next to another ("the Russian-Ukrainian talks")."""
+    prev_ok = i > 0 and chain[i].link is not None and _demonym_only(chain[i - 1])
+    next_ok = i + 1 < len(chain) and chain[i + 1].link is not None and _demonym_only(chain[i + 1])
+    return prev_ok or next_ok
+
+
 def plain(chain: list[Tok], i: int, ctx: Ctx, out: list[Draft]) -> int:
     """A country, place, organisation or group on its own."""
     tok = chain[i]
@@ -285,6 +297,8 @@ def plain(chain: list[Tok], i: int, ctx: Ctx, out: list[Draft]) -> int:
     nxt = chain[i + 1] if i + 1 < len(chain) else None
     if actor.code == COLLECTIVE and nxt is not None and nxt.link == ADJ and nxt.cls == "C":
         return i + 1  # a direction ("west of X"), not the West
+    if _demonym_only(tok) and not _demonym_pair(chain, i):
+        return i + 1  # "Russian poetry", "the Egyptian player": an adjective, not an actor
     rule = f"{kind}:{actor.entity}" if kind in ("org", "group") else f"{tok.items[0].kind}:{actor.code}"
     out.append(_draft(tok, tok, kind, rule, actor))
     return i + 1
@@ -302,6 +316,10 @@ def parse(chain: list[Tok], ctx: Ctx) -> list[Draft]:
             i = headed(chain, i, ctx, out)
         elif tok.cls in ("C", "O"):
             i = plain(chain, i, ctx, out)
+        elif tok.cue == "blockers":
+            i += 1
+            while i < len(chain) and chain[i].link == ADJ and chain[i].cls in ("C", "O"):
+                i += 1  # "the French team": not the state
         elif tok.cue == "pronouns":
             out.append(_draft(tok, tok, "coref", "coref:pronoun", None, want="pronouns"))
             i += 1

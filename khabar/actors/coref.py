@@ -86,18 +86,17 @@ def _as_coref(d: Draft, actor: Actor | None, want: str) -> Draft:
 
 
 def pronoun(d: Draft, by_sent: dict[int, list[Draft]], words_before: Callable[[Draft], int], ctx: Ctx) -> Draft | None:
-    """A subject pronoun early in its sentence -> the unambiguous subject of the previous sentence."""
+    """A subject pronoun early in its sentence -> the subject of the previous sentence.
+
+    The subject is the previous sentence's first person (or person-title) when it opens
+    that sentence (within ``subject_max_words`` words); otherwise the pronoun stays open.
+    """
     cues = ctx.g.cues
     if words_before(d) >= cues.pronoun_max_words:
         return None
-    for k in range(1, MAX_BACK + 1):
-        prev = [o for o in by_sent.get(d.sentence - k, []) if o.story == d.story and o.individual and o.actor]
-        if not prev:
-            continue
-        entities = {(o.actor.entity or o.actor.name or o.actor.code) for o in prev if o.actor}
-        if len(entities) == 1 or words_before(prev[0]) < cues.subject_max_words:
-            return replace(d, actor=prev[0].actor, individual=True, rule="coref:pronoun")
-        return None
+    prev = [o for o in by_sent.get(d.sentence - 1, []) if o.story == d.story and o.actor is not None]
+    if prev and prev[0].individual and words_before(prev[0]) < cues.subject_max_words:
+        return replace(d, actor=prev[0].actor, individual=True, rule="coref:pronoun")
     return None
 
 

@@ -11,7 +11,7 @@ from khabar.actors.schema import Country, Cues, Org, Person, Role, Title
 from khabar.text.lexicon import Affixes, Lexicon
 
 CUE_KINDS: tuple[str, ...] = (
-    "counterpart", "side", "pair_persons", "pair_sides", "pair_countries", "pronouns", "former", "stop",
+    "counterpart", "side", "pair_persons", "pair_sides", "pair_countries", "pronouns", "former", "stop", "blockers",
 )  # fmt: skip
 
 

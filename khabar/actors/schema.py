@@ -136,6 +136,7 @@ class Cues:
     former: tuple[str, ...]
     stop: tuple[str, ...]
     fillers: tuple[str, ...] = ()
+    blockers: tuple[str, ...] = ()
     pronoun_max_words: int = 3
     subject_max_words: int = 6
 

@@ -115,8 +115,7 @@ def test_prefix(lang: Lang, cue: str) -> None:
 @pytest.mark.parametrize(("lang", "cue"), _each("suffixes"))
 def test_suffix(lang: Lang, cue: str) -> None:
     """A suffix may be glued to a name or demonym."""
-    base = {"fa": "ایران", "ar": "إيراني"}[lang]
-    text = f"قال مصدر {base}{cue} اليوم"
+    text = {"fa": f"مقامات ایران{cue} گفتند", "ar": f"قال المسؤولون الإيراني{cue} اليوم"}[lang]
     assert codes(mentions(text, lang)) == [("IRN", "GOV")]
 
 

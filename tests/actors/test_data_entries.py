@@ -12,6 +12,11 @@ TEMPLATES: dict[str, str] = {
     "fa": "به گزارش خبرگزاری، {} امروز بیانیه صادر کرد.",
     "ar": "وقال مصدر إن {} أصدرت بيانا اليوم.",
 }
+# A demonym alone is an adjective; it names an actor after a title or "side".
+DEMONYM_TEMPLATES: dict[str, str] = {
+    "fa": "مقامات {} امروز بیانیه صادر کردند.",
+    "ar": "وقال المسؤولون ال{} اليوم.",
+}
 
 
 def _country_cases() -> list[tuple[str, str, str, str]]:
@@ -34,19 +39,23 @@ def _org_cases() -> list[tuple[str, str, str, str]]:
     return [(lang, o.id, phrase, o.code) for o in load_orgs() for lang in TEMPLATES for phrase in o.aliases[lang]]
 
 
-def _found(lang: Lang, phrase: str) -> list[tuple[str, str | None, str | None, str]]:
+Found = list[tuple[str, str | None, str | None, str]]
+
+
+def _found(lang: Lang, phrase: str, templates: dict[str, str] = TEMPLATES) -> Found:
     """(code, sector, entity, kind) of the mentions covering the phrase in the template sentence."""
-    text = TEMPLATES[lang].format(phrase)
+    text = templates[lang].format(phrase)
     start = text.index(phrase)
     end = start + len(phrase)
     ms = mentions(text, lang)
-    return [(m.actor.code, m.actor.sector, m.actor.entity, m.kind) for m in ms if m.start <= start < m.end <= end + 2]
+    return [(m.actor.code, m.actor.sector, m.actor.entity, m.kind) for m in ms if m.start <= start < end <= m.end + 2]
 
 
 @pytest.mark.parametrize(("lang", "field", "phrase", "code"), _country_cases())
 def test_country_entry(lang: Lang, field: str, phrase: str, code: str) -> None:
-    """A country name, demonym or seat of power codes its country's government."""
-    assert (code, "GOV") in [(c, s) for c, s, _, _ in _found(lang, phrase)]
+    """A country name, demonym (after a title) or seat of power codes its country's government."""
+    templates = DEMONYM_TEMPLATES if field == "demonym" else TEMPLATES
+    assert (code, "GOV") in [(c, s) for c, s, _, _ in _found(lang, phrase, templates)]
 
 
 @pytest.mark.parametrize(("lang", "org", "phrase", "code"), _org_cases())
