@@ -19,7 +19,17 @@ from khabar.events.contexts import contexts_of
 from khabar.events.cues import Cue, load_cues
 from khabar.events.dedupe import dedupe
 from khabar.events.modality import aux_of
-from khabar.events.scan import FMention, Group, Scan, barriers, clause, fold_mentions, scan, words_between
+from khabar.events.scan import (
+    Barriers,
+    FMention,
+    Group,
+    Scan,
+    barriers,
+    clause,
+    fold_mentions,
+    scan,
+    words_between,
+)
 from khabar.events.triggers import TriggerMatch, match_triggers
 from khabar.model import Analysis, DateExpr, Event, Mention, Sentence, Span
 from khabar.text.lexicon import Hit
@@ -31,6 +41,7 @@ MATERIAL = frozenset({"RETREAT", "AID", "COOPERATE", "SANCTION", "ASSAULT", "COE
 GOVERNS: dict[str, frozenset[str] | None] = {
     "AGREE": None, "REQUEST": None, "REJECT": None, "THREATEN": None, "CONSULT": MATERIAL,
 }
+WIDE_GOVERNORS = frozenset({"REQUEST", "REJECT"})
 DEFAULT_FRAMES = {"REQUEST": "request"}
 LEAD = 3  # sentences of a story that form its headline and lede
 ABSORB_REACH = 2  # words between two same-type triggers that state one event
@@ -53,6 +64,7 @@ class Doc:
     blank: list[tuple[int, int]]
     main: dict[int, list[Mention]]
     parties: dict[int, frozenset[str]]
+    restated: set[int]
 
 
 @dataclass(slots=True)
@@ -65,8 +77,12 @@ class Clause:
     groups: list[Group]
 
 
-def governed(doc: Doc, triggers: list[TriggerMatch]) -> dict[int, TriggerMatch]:
-    """Triggers that are the object of an offer/request/refusal/threat: index -> their governor."""
+def governed(doc: Doc, triggers: list[TriggerMatch], bars: Barriers) -> dict[int, TriggerMatch]:
+    """Triggers that are the object of an offer/request/refusal/threat: index -> their governor.
+
+    A request or refusal governs the rest of its clause ("the necessity of stopping X and of
+    lifting the ban on talks"); other governors the next few words.
+    """
     text, reach = doc.sc.text, doc.sc.cues.readiness_window
     out: dict[int, TriggerMatch] = {}
     for i, t in enumerate(triggers):
@@ -74,7 +90,9 @@ def governed(doc: Doc, triggers: list[TriggerMatch]) -> dict[int, TriggerMatch]:
             scope = GOVERNS.get(g.entry.event, frozenset())
             if g is t or g.entry.event == t.entry.event or (scope is not None and t.entry.event not in scope):
                 continue
-            after = g.end <= t.start and words_between(text, g.end, t.start) <= reach
+            near = words_between(text, g.end, t.start) <= reach
+            clause_wide = g.entry.event in WIDE_GOVERNORS and not any(g.end < p <= t.start for p, _ in bars)
+            after = g.end <= t.start and (near or clause_wide)
             before = doc.sc.cues.order == "SOV" and t.end <= g.start and words_between(text, t.end, g.start) <= 1
             if after or before:
                 out[i] = g
@@ -93,7 +111,9 @@ def no_event(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
     """A cue of repeated conduct ("repeatedly praised") or of an alternative not taken ("instead of
     ceding") near the trigger in its clause: no single occurrence is stated."""
     text = doc.sc.text
-    before = doc.sc.kind("habitual") + doc.sc.kind("counterfactual") + doc.sc.kind("purpose")
+    if any(cl.left <= h.start and h.end <= tm.start for h in doc.sc.kind("habitual")):
+        return True
+    before = doc.sc.kind("counterfactual") + doc.sc.kind("purpose")
     if any(cl.left <= h.start and h.end <= tm.start and words_between(text, h.end, tm.start) <= HABITUAL_REACH
            for h in before):
         return True
@@ -289,7 +309,7 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
     sent = (f.folded_offset(sentence.start), f.folded_offset(sentence.end))
     groups = build_groups(doc.sc, [fm for fm in doc.mentions if sent[0] <= fm.start and fm.end <= sent[1]])
     bars = barriers(doc.sc, *sent)
-    gov = governed(doc, triggers)
+    gov = governed(doc, triggers, bars)
     taken = absorbed(doc, triggers)
     out: list[Event] = []
     prev: Slots | None = None
@@ -321,6 +341,8 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
         for part in split_calls(tm, slots):
             ev = build_event(doc, sentence, tm, part, cl, mode)
             out.append(ev)
+            if both:
+                doc.restated.add(id(ev))
             if frame == "mediator" and part.recipient:
                 doc.parties[id(ev)] = frozenset(m.actor.code for m in part.recipient)
             if ev.event in SYMMETRIC and len({m.actor.code for m in part.actor + part.recipient}) > 1:
@@ -368,7 +390,7 @@ def code_events(
     fms = fold_mentions(folded, mentions)
     assign_roles(sc, fms, [(t.start, t.end) for t in triggers] + [(fm.start, fm.end) for fm in fms])
     blank = [(folded.folded_offset(d.start), folded.folded_offset(d.end)) for d in dates]
-    doc = Doc(analysis, folded, sc, fms, require_actors, blank, {}, {})
+    doc = Doc(analysis, folded, sc, fms, require_actors, blank, {}, {}, set())
     by_sentence: dict[tuple[int, int], list[TriggerMatch]] = {}
     for tm in triggers:
         by_sentence.setdefault((tm.story, tm.sentence), []).append(tm)
@@ -382,7 +404,7 @@ def code_events(
     return dedupe(
         events,
         day_of=lambda ev: ev.date or days.get((ev.story, ev.sentence)),
-        lead=lambda ev: (ev.story, ev.sentence) in lead,
+        lead=lambda ev: (ev.story, ev.sentence) in lead or id(ev) in doc.restated,
         parties=lambda ev: doc.parties.get(id(ev)),
     )
 
