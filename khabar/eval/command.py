@@ -14,7 +14,7 @@ import click
 from khabar.errors import KhabarError, QualityGateError, UsageError
 from khabar.eval.gate import BASELINE_PATH, GateInputs, check, gold_hash, measure, pipeline_events
 from khabar.eval.gate import update_baseline as write_baseline
-from khabar.eval.gsr import format_gsr, score_gsr
+from khabar.eval.gsr import detect, errors, format_gsr, load_gsr, score_detections
 from khabar.eval.scorer import format_report, load_predictions, score_file
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,6 +53,9 @@ def _emit(payload: dict[str, Any], as_json: bool) -> None:
         click.echo(format_report(payload["gold"]))
     if "gsr" in payload:
         click.echo(format_gsr(payload["gsr"]))
+    for e in payload.get("gsr_errors", []):
+        click.echo(f"{e['error'].upper()} {e['event_type']} [{e['label']}] {e['id']} {','.join(e['rules'])}: "
+                   f"{e['text'][:160]}")
     if "gate" in payload:
         g = payload["gate"]
         click.echo(f"gate: {g['status']} ({g['baseline']})")
@@ -89,10 +92,11 @@ def _gate(shared: Path, baseline: Path, update: bool) -> tuple[dict[str, Any], Q
               show_default=True, help="Folder with seeds/, gold/ and external/ for --gate and --update-baseline.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=BASELINE_PATH,
               help="Baseline JSON of the gate.")
+@click.option("--gsr-errors", is_flag=True, help="With --gsr: list false positives (with rules) and negatives.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
 @translated
 def eval_command(sources: tuple[str, ...], gold: Path | None, pred: Path | None, gsr: Path | None, gate: bool,
-                 update_baseline: bool, shared: Path, baseline: Path, as_json: bool) -> None:
+                 update_baseline: bool, shared: Path, baseline: Path, gsr_errors: bool, as_json: bool) -> None:
     """Score khabar: events against gold (core/typed/strict), GSR detection, quality gate."""
     if not (gold or gsr or gate or update_baseline):
         raise UsageError("nothing to evaluate: give --gold GOLD.jsonl SOURCE..., --gsr PATH, --gate "
@@ -101,7 +105,10 @@ def eval_command(sources: tuple[str, ...], gold: Path | None, pred: Path | None,
     if gold is not None:
         payload["gold"] = _gold_report(gold, sources, pred)
     if gsr is not None:
-        payload["gsr"] = score_gsr(gsr)
+        detections = list(detect(load_gsr(gsr)))
+        payload["gsr"] = score_detections(detections)
+        if gsr_errors:
+            payload["gsr_errors"] = errors(detections)
     failure = None
     if gate or update_baseline:
         payload["gate"], failure = _gate(shared, baseline, update_baseline)

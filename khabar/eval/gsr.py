@@ -164,6 +164,17 @@ def score_gsr(path: str | Path, detector: Detector = pipeline_detector) -> dict[
     return score_detections(detect(load_gsr(path), detector))
 
 
+def errors(detections: Iterable[Detection]) -> list[dict[str, Any]]:
+    """The false positives (with the rules that fired) and false negatives, for error analysis."""
+    out = []
+    for d in detections:
+        if d.predicted != d.item.positive:
+            rules = [r for t, r in zip(d.events, d.rules, strict=True) if t == d.item.event_type]
+            out.append({"id": d.item.id, "event_type": d.item.event_type, "label": d.item.label,
+                        "error": "fp" if d.predicted else "fn", "rules": rules, "text": d.item.text})
+    return out
+
+
 def format_gsr(rows: dict[str, dict[str, Any]]) -> str:
     """The detection table as text."""
     lines = []

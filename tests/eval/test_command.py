@@ -100,3 +100,16 @@ def test_pred_file_scores_like_the_library(tmp_path: Path) -> None:
     gold = root / "gold" / "seeds.jsonl"
     res = CliRunner().invoke(eval_command, ["--gold", str(gold), "--pred", str(pred), "--json"])
     assert json.loads(res.output)["gold"] == json.loads(json.dumps(score_file(gold, load_predictions(pred))))
+
+
+def test_gsr_errors_list_false_positives_with_rules(tmp_path: Path) -> None:
+    root = shared_layout(tmp_path / "shared")
+    gsr = root / "external" / "arabic_event_gsr_dev" / "detection_dev.jsonl"
+    extra = {"id": "g3", "lang": "ar", "date": "2008-01-01", "event_type": "ASSAULT", "label": "easy no",
+             "text": "قال الشهود إن مسلحين خطفوا أربعة مهندسين."}
+    with gsr.open("a", encoding="utf-8") as f:
+        f.write(json.dumps(extra, ensure_ascii=False) + "\n")
+    res = CliRunner().invoke(eval_command, ["--gsr", str(gsr), "--gsr-errors", "--json"])
+    errs = json.loads(res.output)["gsr_errors"]
+    assert [(e["id"], e["error"]) for e in errs] == [("g3", "fp")]
+    assert errs[0]["rules"] == ["ar/triggers/assault:خطفوا"]
