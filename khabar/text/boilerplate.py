@@ -172,6 +172,21 @@ def _byline(text: str, folded: Folded, start: int, end: int, scan: Scan) -> None
         scan.values.append(Value(Cue(name, "label", "relay"), *_ends(raw_span(text, folded, s, s + len(name)))))
 
 
+def _tail(text: str, folded: Folded, rules: TextRules, line: _Line, stop: int, scan: Scan) -> None:
+    """An ``anywhere`` label after a sentence end inside a line: from it to the line end is furniture."""
+    f = folded.text
+    for pos in range(stop, line.end):
+        for hit in line.by_start.get(pos, ()):
+            if not hit.payload.anywhere or hit.end > line.end:
+                continue
+            before = f[line.start : pos].rstrip()
+            if before and before[-1] not in rules.terminators:
+                continue
+            if line._colon(hit) is not None:
+                scan.boilerplate.append(raw_span(text, folded, pos, line.end))
+                return
+
+
 def scan(text: str, folded: Folded, rules: TextRules, hits: list[Hit[Cue]]) -> Scan:
     """Find boilerplate, story separators and label values in one pass over the lines."""
     by_start: dict[int, list[Hit[Cue]]] = defaultdict(list)
@@ -201,4 +216,6 @@ def scan(text: str, folded: Folded, rules: TextRules, hits: list[Hit[Cue]]) -> S
             result.boilerplate.append(raw_span(text, folded, start, line.glued_end))
         else:
             _byline(text, folded, start, end, result)
+        if stop < end and line.story_end is None:
+            _tail(text, folded, rules, line, stop, result)
     return result

@@ -42,6 +42,7 @@ class Cue:
     cite: str | None = None
     heads: tuple[str, ...] = ()
     gap: int = 0
+    anywhere: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,10 @@ def _boilerplate(where: str, items: Any) -> list[Cue]:
         raise DataError(f"{where}: expected a non-empty list")
     cues = []
     for i, item in enumerate(items):
-        check_keys(f"{where}[{i}]", item, ("phrase", "kind"), ("cite", "gap"))
+        check_keys(f"{where}[{i}]", item, ("phrase", "kind"), ("cite", "gap", "anywhere"))
+        anywhere = item.get("anywhere", False)
+        if not isinstance(anywhere, bool) or (anywhere and item["kind"] != "label"):
+            raise DataError(f"{where}[{i}]: anywhere must be true or false, on a label")
         gap = item.get("gap", 0)
         gap_ok = isinstance(gap, int) and not isinstance(gap, bool) and 0 <= gap <= MAX_GAP
         if not gap_ok or (gap and item["kind"] != "label"):
@@ -99,7 +103,7 @@ def _boilerplate(where: str, items: Any) -> list[Cue]:
         cite = item.get("cite")
         if cite is not None and (cite not in CITE_KINDS or item["kind"] != "label"):
             raise DataError(f"{where}[{i}]: cite must be one of {CITE_KINDS} on a label")
-        cues.append(Cue(_strings(f"{where}[{i}].phrase", [item["phrase"]])[0], item["kind"], cite, (), gap))
+        cues.append(Cue(_strings(f"{where}[{i}].phrase", [item["phrase"]])[0], item["kind"], cite, (), gap, anywhere))
     return cues
 
 

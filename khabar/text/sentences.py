@@ -37,8 +37,8 @@ def _ender(terminators: str) -> re.Pattern[str]:
     return re.compile(char_class(terminators) + "+" + char_class(CLOSERS) + "*")
 
 
-def _is_boundary(text: str, m: re.Match[str], rules: TextRules) -> bool:
-    """False for a full stop in a number, after an abbreviation, or inside a web address."""
+def _is_boundary(text: str, m: re.Match[str], rules: TextRules, cur: int) -> bool:
+    """False for a full stop in a number, after an abbreviation or a list number, or inside a web address."""
     p = m.start()
     if m.group().rstrip(CLOSERS) != ".":
         return True
@@ -51,6 +51,8 @@ def _is_boundary(text: str, m: re.Match[str], rules: TextRules) -> bool:
     token = text[ts:p]
     if not token:
         return True
+    if token.isdigit() and not text[cur:ts].strip():
+        return False  # "1. ..." numbering a list item
     if all(len(part) <= 1 for part in token.split(".")) and token.replace(".", "").isalpha():
         return False  # a single letter or initials (U.S.)
     return len(token) > MAX_ABBREVIATION or _key(token) not in rules.abbreviations
@@ -85,7 +87,7 @@ def _pieces(text: str, start: int, end: int, rules: TextRules) -> list[tuple[int
     out = []
     cur = start
     for m in _ender(rules.terminators).finditer(text, start, end):
-        if _is_boundary(text, m, rules):
+        if _is_boundary(text, m, rules, cur):
             out.append((cur, m.end()))
             cur = m.end()
     out.append((cur, end))

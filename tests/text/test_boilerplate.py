@@ -140,3 +140,17 @@ def test_label_with_words_before_its_colon(lang: str, phrase: str, gap: int) -> 
     assert sentence_texts(run(f"{s1}\n{line}", lang)) == [s1]
     too_far = f"{phrase} {words} الوئام: {s2}"
     assert len(sentence_texts(run(f"{s1}\n{too_far}", lang))) == 2
+
+
+ANYWHERE = [
+    (lang, e["phrase"]) for lang in ("fa", "ar") for e in load(lang, "text")["boilerplate"] if e.get("anywhere")
+]
+
+
+@pytest.mark.parametrize(("lang", "phrase"), ANYWHERE)
+def test_anywhere_label_after_a_sentence_end_cuts_to_the_line_end(lang: str, phrase: str) -> None:
+    s1, s2 = CARRIER[lang]
+    text = f"{s1} {phrase} بصحيفة الوئام: {s2}\n{s2}"
+    assert sentence_texts(run(text, lang)) == [s1, s2]
+    inside = f"{s1[:-1]} {phrase} بصحيفة الوئام: {s2}"
+    assert len(run(inside, lang).boilerplate) == 0

@@ -56,6 +56,7 @@ def broken(lang: str, change: dict[str, Any]) -> tuple[dict[str, Any], dict[str,
         ({"agencies": []}, "non-empty list"),
         ({"boilerplate": [{"phrase": "x", "kind": "label", "gap": 9}]}, "gap"),
         ({"boilerplate": [{"phrase": "x", "kind": "line", "gap": 1}]}, "gap"),
+        ({"boilerplate": [{"phrase": "x", "kind": "line", "anywhere": True}]}, "anywhere"),
         ({"date_labels": ["تاریخ انتشار", "تاريخ انتشار"]}, "duplicates"),
     ],
 )

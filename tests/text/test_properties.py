@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,7 +51,7 @@ def test_analyse_never_raises_and_keeps_its_invariants(text: str) -> None:
     assert isinstance(result, Analysis)
     sentences = result.sentences
     assert [s.index for s in sentences] == list(range(len(sentences)))
-    for a, b in zip(sentences, sentences[1:], strict=False):
+    for a, b in pairwise(sentences):
         assert a.end <= b.start
     for story in result.stories:
         for s in story.sentences:

@@ -83,3 +83,13 @@ def test_long_line_is_cut_after_a_comma_when_there_is_one() -> None:
 def test_sentence_at_finds_the_sentence() -> None:
     a = run(f"{FA} {FA2}", "fa")
     assert a.sentence_at(len(FA) + 3) == a.sentences[1]
+
+
+def test_list_numbers_do_not_end_a_sentence() -> None:
+    text = f"1. {FA}\n2. {FA2}"
+    assert sentence_texts(run(text, "fa")) == [f"1. {FA}", f"2. {FA2}"]
+
+
+def test_a_number_at_the_end_of_a_sentence_still_ends_it() -> None:
+    text = "شمار کشته‌ها به 12. رسید و امدادگران همچنان در محل حادثه حضور دارند."
+    assert len(sentence_texts(run(text, "fa"))) == 2
