@@ -239,3 +239,13 @@ def test_format_report_lists_levels_and_types(tmp_path: Path) -> None:
     text = format_report(score_file(write_jsonl(tmp_path / "g.jsonl", gold_rows), pred_rows))
     assert text.splitlines()[0].startswith("core    P=")
     assert "type  THREATEN" in text and "lang  fa" in text
+
+
+@pytest.mark.shared
+@needs_shared
+def test_agrees_with_reference_on_pipeline_output_for_the_seeds(tmp_path: Path) -> None:
+    from khabar.eval.gate import pipeline_events
+
+    gold = SHARED / "gold" / "seeds.jsonl"
+    pred = write_jsonl(tmp_path / "pred.jsonl", list(pipeline_events([SHARED / "seeds"])))
+    assert ours(gold, pred) == reference_report(gold, pred)
