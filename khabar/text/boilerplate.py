@@ -172,19 +172,17 @@ def _byline(text: str, folded: Folded, start: int, end: int, scan: Scan) -> None
         scan.values.append(Value(Cue(name, "label", "relay"), *_ends(raw_span(text, folded, s, s + len(name)))))
 
 
-def _tail(text: str, folded: Folded, rules: TextRules, line: _Line, stop: int, scan: Scan) -> None:
+def _tail(text: str, folded: Folded, rules: TextRules, line: _Line, hits: list[Hit[Cue]], scan: Scan) -> None:
     """An ``anywhere`` label after a sentence end inside a line: from it to the line end is furniture."""
-    f = folded.text
-    for pos in range(stop, line.end):
-        for hit in line.by_start.get(pos, ()):
-            if not hit.payload.anywhere or hit.end > line.end:
-                continue
-            before = f[line.start : pos].rstrip()
-            if before and before[-1] not in rules.terminators:
-                continue
-            if line._colon(hit) is not None:
-                scan.boilerplate.append(raw_span(text, folded, pos, line.end))
-                return
+    for hit in hits:
+        if hit.start < line.start or hit.end > line.end:
+            continue
+        before = folded.text[line.start : hit.start].rstrip()
+        if before and before[-1] not in rules.terminators:
+            continue
+        if line._colon(hit) is not None:
+            scan.boilerplate.append(raw_span(text, folded, hit.start, line.end))
+            return
 
 
 def scan(text: str, folded: Folded, rules: TextRules, hits: list[Hit[Cue]]) -> Scan:
@@ -192,6 +190,7 @@ def scan(text: str, folded: Folded, rules: TextRules, hits: list[Hit[Cue]]) -> S
     by_start: dict[int, list[Hit[Cue]]] = defaultdict(list)
     for h in hits:
         by_start[h.start].append(h)
+    anywhere = [h for h in hits if h.payload.anywhere]
     result = Scan()
     lines_in_story = 0
     for m in LINE.finditer(folded.text):
@@ -216,6 +215,6 @@ def scan(text: str, folded: Folded, rules: TextRules, hits: list[Hit[Cue]]) -> S
             result.boilerplate.append(raw_span(text, folded, start, line.glued_end))
         else:
             _byline(text, folded, start, end, result)
-        if stop < end and line.story_end is None:
-            _tail(text, folded, rules, line, stop, result)
+        if anywhere and stop < end and line.story_end is None:
+            _tail(text, folded, rules, line, anywhere, result)
     return result

@@ -45,10 +45,12 @@ def _is_boundary(text: str, m: re.Match[str], rules: TextRules, cur: int) -> boo
     nxt = text[m.end()] if m.end() < len(text) else ""
     if nxt in ASCII_ALNUM or nxt.isdigit():
         return False
-    ts = p
-    while ts > 0 and (text[ts - 1].isalnum() or text[ts - 1] == "."):
-        ts -= 1
+    ts = text.rfind(" ", cur, p) + 1 or cur
+    while ts < p and not (text[ts].isalnum() or text[ts] == "."):
+        ts += 1
     token = text[ts:p]
+    if not token.replace(".", "").isalnum():
+        return True
     if not token:
         return True
     if token.isdigit() and not text[cur:ts].strip():
@@ -117,6 +119,9 @@ def split(text: str, span: Span, boilerplate: list[Span], rules: TextRules, stor
             for s, e in _pieces(text, line.start(), line.end(), rules):
                 s, e = _trim(text, s, e)
                 if e <= s or not WORD.search(text, s, e):
+                    continue
+                if e - s <= MAX_CHARS:
+                    sentences.append(Sentence(first + len(sentences), s, e, story))
                     continue
                 for cs, ce in _cap(text, s, e):
                     cs, ce = _trim(text, cs, ce)
