@@ -117,3 +117,14 @@ def test_citation_inside_a_tag_list_is_ignored() -> None:
     s1, _ = CARRIER["ar"]
     a = run(f"{s1}\nكلمات دلالية: نقلا عن رويترز موسكو", "ar")
     assert a.citations == []
+
+
+STOPS = [(lang, w) for lang in ("fa", "ar") for w in load(lang, "text")["name_stops"]]
+
+
+@pytest.mark.parametrize(("lang", "word"), STOPS)
+def test_each_name_stop_word_ends_a_citation_name(lang: str, word: str) -> None:
+    cue = load(lang, "text")["citations"][0]["phrase"]
+    s1, _ = CARRIER[lang]
+    text = f"{cue} {NAME[lang]} {word} {NAME[lang]}، {s1}"
+    assert [c.name for c in run(text, lang).citations] == [NAME[lang]]

@@ -93,3 +93,13 @@ def test_list_numbers_do_not_end_a_sentence() -> None:
 def test_a_number_at_the_end_of_a_sentence_still_ends_it() -> None:
     text = "شمار کشته‌ها به 12. رسید و امدادگران همچنان در محل حادثه حضور دارند."
     assert len(sentence_texts(run(text, "fa"))) == 2
+
+
+TERMINATORS = [(lang, t) for lang in ("fa", "ar") for t in load(lang, "text")["terminators"]]
+
+
+@pytest.mark.parametrize(("lang", "mark"), TERMINATORS)
+def test_each_terminator_ends_a_sentence(lang: str, mark: str) -> None:
+    first, second = {"fa": (FA, FA2), "ar": (AR, AR2)}[lang]
+    text = f"{first[:-1]}{mark} {second}"
+    assert sentence_texts(run(text, lang)) == [first[:-1] + mark, second]
