@@ -56,16 +56,9 @@ def person_actor(p: Person, day: date | None, sector: str | None = None) -> Acto
 
 
 def place_actor(g: Gazetteer, tok: Tok) -> tuple[Actor, str]:
-    """The actor and mention kind of a country-like or org token."""
-    for item in tok.items:
-        if item.kind in ("org", "group"):
-            o = g.orgs[item.ref]
-            return Actor(o.code, o.sector, o.name, o.wikidata, o.id), o.kind
-    item = next(i for i in tok.items if i.kind in ("country", "demonym", "place"))
-    c = g.countries[item.ref]
-    if item.kind == "place":
-        return Actor(c.code, STATE_SECTOR, item.extra, None, c.code), "place"
-    return Actor(c.code, STATE_SECTOR, c.name, c.wikidata, c.code), "country"
+    """The actor and mention kind of a country-like or org token (org entries win)."""
+    ranked = sorted((i for i in tok.items if i in g.actors), key=lambda i: i.kind not in ("org", "group"))
+    return g.actors[ranked[0]]
 
 
 def offices(g: Gazetteer, title: Title, code: str) -> tuple[str, ...]:

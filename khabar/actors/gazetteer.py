@@ -8,8 +8,10 @@ from pathlib import Path
 
 from khabar.actors.data import PERSONS_DIR, load_countries, load_cues, load_orgs, load_persons, load_titles
 from khabar.actors.schema import Country, Cues, Org, Person, Role, Title
+from khabar.model import Actor
 from khabar.text.lexicon import Affixes, Lexicon
 
+STATE_SECTOR = "GOV"  # a country named as a whole acts as a state (GUIDELINES)
 CUE_KINDS: tuple[str, ...] = (
     "counterpart", "side", "pair_persons", "pair_sides", "pair_countries", "pronouns", "former", "stop", "blockers",
 )  # fmt: skip
@@ -37,6 +39,7 @@ class Gazetteer:
     persons: dict[str, Person]
     titles: dict[str, Title]
     holders: dict[tuple[str, str], list[tuple[Person, Role]]] = field(default_factory=dict)
+    actors: dict[Item, tuple[Actor, str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
 
     def add(self, phrase: str, item: Item) -> None:
@@ -46,20 +49,26 @@ class Gazetteer:
 
 
 def _add_countries(g: Gazetteer) -> None:
-    """Country names, demonyms and seats of power."""
+    """Country names, demonyms and seats of power (a country, or its capital, is its government)."""
     for c in g.countries.values():
+        state = Actor(c.code, STATE_SECTOR, c.name, c.wikidata, c.code)
+        g.actors[Item("country", c.code)] = (state, "country")
+        g.actors[Item("demonym", c.code)] = (state, "country")
         for phrase in c.names.get(g.lang, ()):
             g.add(phrase, Item("country", c.code))
         for phrase in c.demonyms.get(g.lang, ()):
             g.add(phrase, Item("demonym", c.code))
         for place in c.places:
+            item = Item("place", c.code, place.name)
+            g.actors[item] = (Actor(c.code, STATE_SECTOR, place.name, None, c.code), "place")
             for phrase in place.aliases.get(g.lang, ()):
-                g.add(phrase, Item("place", c.code, place.name))
+                g.add(phrase, item)
 
 
 def _add_orgs(g: Gazetteer) -> None:
     """Organisations and groups."""
     for o in g.orgs.values():
+        g.actors[Item(o.kind, o.id)] = (Actor(o.code, o.sector, o.name, o.wikidata, o.id), o.kind)
         for phrase in o.aliases.get(g.lang, ()):
             g.add(phrase, Item(o.kind, o.id))
 

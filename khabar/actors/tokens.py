@@ -31,16 +31,12 @@ class Tok:
     sentence: int
     story: int
     cls: str = ""
+    cue: str = ""  # the cue name when the token is a cue
     link: str | None = None  # how it attaches to the previous token of its chain
 
     def of(self, kind: str) -> list[Item]:
         """The items of one kind."""
         return [i for i in self.items if i.kind == kind]
-
-    @property
-    def cue(self) -> str:
-        """The cue name when the token is a cue, else ''."""
-        return next((i.ref for i in self.items if i.kind == "cue"), "")
 
 
 @dataclass(slots=True)
@@ -125,6 +121,7 @@ def tokens(analysis: Analysis, g: Gazetteer, sents: SentenceIndex) -> list[Tok]:
     kept = [t for t in out if not any(i.kind == "stop" for i in t.items)]
     for t in kept:
         t.cls = classify(t)
+        t.cue = next((i.ref for i in t.items if i.kind == "cue"), "")
     return kept
 
 
