@@ -239,12 +239,21 @@ def stats(db: Path) -> None:
 
 
 def _register_optional() -> None:
-    """Commands that live with their component (eval), added when present."""
-    try:
-        from khabar.eval.command import eval_command
-    except ImportError:
-        return
-    cli.add_command(eval_command, "eval")
+    """Commands that live with their component (eval, serve, bench), added when present."""
+    import importlib
+
+    for module, attr, name in (
+        ("khabar.eval.command", "eval_command", "eval"),
+        ("khabar.serve.command", "serve_command", "serve"),
+        ("khabar.bench", "bench_command", "bench"),
+    ):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        cli.add_command(getattr(mod, attr), name)
 
 
 _register_optional()
