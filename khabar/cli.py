@@ -250,7 +250,7 @@ def _register_optional() -> None:
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:
-            if exc.name != module:
+            if not exc.name or not module.startswith(exc.name):
                 raise
             continue
         cli.add_command(getattr(mod, attr), name)
