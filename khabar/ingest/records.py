@@ -86,6 +86,11 @@ def _body(rec: Mapping[str, object], origin: str, rid: str) -> str | Reject:
     return raw
 
 
+def longest_line(text: str) -> int:
+    """The length in characters of the longest line of a text."""
+    return max(map(len, text.splitlines()), default=0)
+
+
 def to_document(rec: object, origin: str, derived_id: str, limits: Limits) -> Document | Reject:
     """Map one record to a Document (title joined, date parsed) or a Reject with a specific reason."""
     if not isinstance(rec, Mapping):
@@ -99,6 +104,10 @@ def to_document(rec: object, origin: str, derived_id: str, limits: Limits) -> Do
     if len(text) > limits.max_document_chars:
         detail = f"{len(text):,} characters > limit {limits.max_document_chars:,}"
         return _reject(origin, RejectReason.TOO_LARGE, detail, rid, text)
+    longest = longest_line(text) if len(text) > limits.max_line_chars else 0
+    if longest > limits.max_line_chars:
+        detail = f"a line of the text has {longest:,} characters > limit {limits.max_line_chars:,}"
+        return _reject(origin, RejectReason.LINE_TOO_LONG, detail, rid, text)
     return Document(
         id=rid,
         text=text,
