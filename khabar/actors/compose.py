@@ -209,6 +209,11 @@ def headed(chain: list[Tok], i: int, ctx: Ctx, out: list[Draft]) -> int:
     first_place = ph.places[0] if ph.places else None
     if ph.person is not None:
         p = prefer(ph.persons, ctx.day(head))
+        if title is not None and (title.body or title.plural) and not ph.places:
+            code = person_actor(p, ctx.day(head)).code  # "Assad's forces": the body of the person's country
+            name = title.body.format(adj=p.name) if title.body else None
+            out.append(_draft(head, last, "title", f"title:{title.id}+person:{p.id}", Actor(code, title.sector, name)))
+            return ph.end
         if head.cue == "counterpart" or _compatible(p, first_place, title, g):
             sector = _title_sector(title, ph.former)
             actor = person_actor(p, ctx.day(head), sector)

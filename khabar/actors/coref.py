@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from khabar.actors.compose import STATE_SECTOR, Ctx, Draft
+from khabar.actors.schema import NON_STATE_CODES
 from khabar.model import Actor
 
 MAX_BACK = 2  # sentences searched before the one holding the cue
@@ -68,6 +69,8 @@ def pair(d: Draft, by_sent: dict[int, list[Draft]], before: list[Draft] | None) 
         if d.want != "pair_persons":
             tiers.append([o for o in scope if not o.group and not o.rule.startswith("demonym:")])
             tiers.append([o for o in scope if not o.group])
+        if d.want == "pair_countries":
+            tiers = [[o for o in tier if o.actor and o.actor.code not in NON_STATE_CODES] for tier in tiers]
         for tier in tiers:
             two = _pick_two(tier, last=k == 0)
             if two:

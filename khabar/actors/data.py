@@ -31,6 +31,7 @@ COUNTRIES_FILE = ACTORS_DIR / "countries.yaml"
 ORGS_FILE = ACTORS_DIR / "orgs.yaml"
 PERSONS_DIR = ACTORS_DIR / "persons"
 ORG_KINDS = ("org", "group")
+ENTRY_KINDS = ("country", "demonym", "place", "org", "group", "person", "title", "cue")
 
 
 def _mapping_file(path: Path, key: str) -> Any:
@@ -271,7 +272,11 @@ def load_cues(lang: str) -> Cues:
     """The matching cues of ``khabar/lang/<lang>/actors.yaml``, validated."""
     data = load(lang, "actors")
     where = f"{lang}/actors.yaml"
-    check_keys(where, data, ("source", "joiners", *CUE_LISTS), ("pronoun_max_words", "subject_max_words"))
+    optional = ("pronoun_max_words", "subject_max_words", "unsuffixed_kinds")
+    check_keys(where, data, ("source", "joiners", *CUE_LISTS), optional)
+    unsuffixed = frozenset(_strings(f"{where}.unsuffixed_kinds", data.get("unsuffixed_kinds")))
+    if unsuffixed - set(ENTRY_KINDS):
+        raise DataError(f"{where}.unsuffixed_kinds: unknown kind(s) {sorted(unsuffixed - set(ENTRY_KINDS))}")
     lists = {k: tuple(fold_key(x) for x in _strings(f"{where}.{k}", data[k])) for k in CUE_LISTS}
     if not isinstance(data["joiners"], str):
         raise DataError(f"{where}.joiners: expected a string of characters")
@@ -280,4 +285,5 @@ def load_cues(lang: str) -> Cues:
         joiners=data["joiners"],
         pronoun_max_words=int(data.get("pronoun_max_words", 3)),
         subject_max_words=int(data.get("subject_max_words", 6)),
+        unsuffixed_kinds=unsuffixed,
     )

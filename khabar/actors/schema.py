@@ -137,6 +137,7 @@ class Cues:
     stop: tuple[str, ...]
     fillers: tuple[str, ...] = ()
     blockers: tuple[str, ...] = ()
+    unsuffixed_kinds: frozenset[str] = frozenset()
     pronoun_max_words: int = 3
     subject_max_words: int = 6
 

@@ -101,7 +101,10 @@ def tokens(analysis: Analysis, g: Gazetteer, sents: SentenceIndex) -> list[Tok]:
     out: list[Tok] = []
     last: tuple[int, int] | None = None
     current: Tok | None = None
+    unsuffixed = g.cues.unsuffixed_kinds
     for hit in longest(list(g.lexicon.iter_hits(text)), len(text)):
+        if hit.word_end > hit.end and hit.payload.kind in unsuffixed:
+            continue  # a name with a suffix is another word (الغربة is not الغرب)
         if last == (hit.start, hit.end):
             if current is not None:
                 current.items.append(hit.payload)

@@ -140,3 +140,14 @@ def test_joiners_link_quotes_and_commas() -> None:
     text = '"ولادیمیر پوتین" ، رئیس جمهوری روسیه گفت.'
     ms = mentions(text, "fa")
     assert len(ms) == 1 and ms[0].actor.entity == "putin_vladimir" and "روسیه" in ms[0].text
+
+
+UNSUFFIXED_SAMPLES = {"country": "روسيا", "place": "موسكو", "org": "الناتو", "group": "الغرب", "person": "بوتين"}
+
+
+@pytest.mark.parametrize("kind", sorted(load("ar", "actors")["unsuffixed_kinds"]))
+def test_unsuffixed_kind(kind: str) -> None:
+    """A name of an unsuffixed kind with a suffix glued on is another word (الغربة is not الغرب)."""
+    word = UNSUFFIXED_SAMPLES[kind]
+    assert mentions(f"قال {word} اليوم", "ar")
+    assert mentions(f"قال {word}ة اليوم", "ar") == []

@@ -110,3 +110,16 @@ def test_mentions_in_text_order_with_raw_offsets() -> None:
     assert all(text[m.start : m.end] == m.text for m in ms)
     assert [m.start for m in ms] == sorted(m.start for m in ms)
     assert ms[-1].actor.entity == "aliyev_ilham"
+
+
+def test_body_of_a_person_is_its_country_body() -> None:
+    """'Putin's forces' are RUS MIL, not Putin."""
+    ms = mentions("هجوما على قوات بوتين", "ar")
+    assert [(m.actor.code, m.actor.sector, m.kind) for m in ms] == [("RUS", "MIL", "title")]
+
+
+def test_two_countries_are_states() -> None:
+    """'The two countries' skips organisations and the West."""
+    text = "التقى لافروف مع أردوغان بحضور الأمم المتحدة.\nوبحث البلدين الأزمة."
+    ms = [m for m in mentions(text, "ar") if m.kind == "coref"]
+    assert sorted(m.actor.code for m in ms) == ["RUS", "TUR"]
