@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from khabar.events.scan import FMention, Group, Scan, is_coordination, word_start, words_between
+from khabar.events.scan import FMention, Group, Scan, coordination, word_start, words_between
 from khabar.model import Mention
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -79,24 +79,33 @@ def same_code(a: FMention, b: FMention) -> bool:
     return a.mention.actor.code == b.mention.actor.code
 
 
+def joins(sc: Scan, a: FMention, b: FMention, after: FMention | None) -> bool:
+    """Whether mention ``b`` continues the group ending with ``a`` (coordination or apposition)."""
+    if b.role is not None and b.role != a.role:
+        return False
+    coords = sc.cues.coordinators
+    how = coordination(sc.text, a.end, b.start, coords)
+    if how == "word":
+        return True
+    if same_code(a, b):
+        return how == "punct" or (
+            b.role is None
+            and words_between(sc.text, a.end, b.start) <= APPOSITION_WORDS
+            and not any(a.end <= h.start and h.end <= b.start for h in sc.kind("marker"))
+        )
+    # "X، Y و Z": a comma joins different actors only inside a list closed by a coordinator
+    return how == "punct" and "," in sc.text[a.end:b.start].replace("،", ",") and after is not None and (
+        coordination(sc.text, b.end, after.start, coords) == "word")
+
+
 def build_groups(sc: Scan, fms: list[FMention]) -> list[Group]:
     """Join coordinated and appositive mentions into groups; set each group's role."""
     groups: list[Group] = []
-    coords = sc.cues.coordinators
-    for fm in fms:
-        if groups:
-            last = groups[-1].members[-1]
-            joined = fm.role is None or fm.role == last.role
-            coordinated = is_coordination(sc.text, last.end, fm.start, coords)
-            appositive = (
-                fm.role is None
-                and same_code(last, fm)
-                and words_between(sc.text, last.end, fm.start) <= APPOSITION_WORDS
-                and not any(last.end <= h.start and h.end <= fm.start for h in sc.kind("marker"))
-            )
-            if joined and (coordinated or appositive):
-                groups[-1].members.append(fm)
-                continue
+    for i, fm in enumerate(fms):
+        after = fms[i + 1] if i + 1 < len(fms) else None
+        if groups and joins(sc, groups[-1].members[-1], fm, after):
+            groups[-1].members.append(fm)
+            continue
         groups.append(Group([fm], fm.role))
     for g in groups:
         if g.role is not None:
@@ -171,7 +180,7 @@ def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: li
         rec = with_ + members(groups, "obj") + (members(groups, "to") if visit else [])
         return Slots(subj, rec if with_ else rec + between)
     rec = objs or nearest(groups, RECIPIENT_ROLES, *trigger)
-    if frame == "located":
+    if frame in ("located", "announced"):
         return Slots(subj, rec or between or members(groups, "in"))
     if frame == "request":
         return Slots(subj, rec or between or members(groups, "by"))

@@ -121,6 +121,15 @@ def no_event(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
                for h in doc.sc.kind("habitual"))
 
 
+def announced(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
+    """A ceasefire is an event when announced or ordered near it ("أعلن ... وقف إطلاق النار"), not when named."""
+    text, reach = doc.sc.text, doc.sc.cues.readiness_window
+    return any(
+        (cl.left <= h.start and h.end <= tm.word_start and words_between(text, h.end, tm.word_start) <= reach)
+        or (tm.end <= h.start < cl.right and words_between(text, tm.end, h.start) <= reach)
+        for h in doc.sc.kind("announce"))
+
+
 def anaphoric(doc: Doc, tm: TriggerMatch) -> bool:
     """A demonstrative right before the trigger ("this meeting"): a reference to an event already told."""
     return any(h.end <= tm.word_start and not doc.sc.text[h.end:tm.word_start].strip()
@@ -320,7 +329,8 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
         cl = make_clause(doc, groups, bars, sent, tm)
         frame = tm.entry.frame or DEFAULT_FRAMES.get(tm.entry.event) or (
             "symmetric" if tm.entry.event in SYMMETRIC else "default")
-        if (frame == "readiness" and not ready(doc, tm, cl, triggers)) or no_event(doc, tm, cl) or anaphoric(doc, tm):
+        if (frame == "readiness" and not ready(doc, tm, cl, triggers)) or (
+                frame == "announced" and not announced(doc, tm, cl)) or no_event(doc, tm, cl) or anaphoric(doc, tm):
             continue
         subject = sayer_of(doc, groups, bars, sent, cl) if frame == "speaker" else subject_of(doc, tm, cl, triggers)
         obj = first_after(cl.groups, tm.end) if frame == "speaker" else pick_object(

@@ -27,7 +27,7 @@ FILE_KEYS = (
     "source", "order", "proclitics", "suffixes", "marker_gap", "markers", "postpositions", "coordinators",
     "say_verbs", "complementizers", "clause_breaks", "cue_window", "negation", "future", "hypothetical",
     "readiness_window", "readiness_objects", "habitual", "anaphora",
-    "both_sides", "counterfactual", "purpose", "articles", "verbs", "mode_cues",
+    "both_sides", "counterfactual", "purpose", "articles", "verbs", "mode_cues", "announce",
 )
 ORDERS = ("SOV", "VSO")
 
@@ -105,6 +105,7 @@ def load_cues(lang: str) -> Cues:
     _add(lex, _strings(f"{where}: both_sides", data["both_sides"]), ("both", ""))
     _add(lex, _strings(f"{where}: counterfactual", data["counterfactual"]), ("counterfactual", ""))
     _add(lex, _strings(f"{where}: purpose", data["purpose"]), ("purpose", ""))
+    _add(lex, _strings(f"{where}: announce", data["announce"]), ("announce", ""))
     table = data["mode_cues"]
     if not isinstance(table, dict):
         raise DataError(f"{where}: mode_cues must map a mode to phrases")

@@ -125,13 +125,17 @@ def clause(bars: Barriers, start: int, end: int, t_start: int, t_end: int) -> tu
     return left, right, say
 
 
-def is_coordination(text: str, start: int, end: int, coordinators: frozenset[str]) -> bool:
-    """True when ``text[start:end]`` holds only punctuation, spaces and coordinators."""
+def coordination(text: str, start: int, end: int, coordinators: frozenset[str]) -> str | None:
+    """How ``text[start:end]`` joins two mentions: "word" (a coordinator such as و), "punct"
+    (only spaces and punctuation), or None (other words)."""
+    found = "punct"
     for tok in text[start:end].split():
-        tok = tok.strip(NON_WORDS)
-        if tok and tok not in coordinators:
-            return False
-    return True
+        bare = tok.strip(NON_WORDS)
+        if bare and bare not in coordinators:
+            return None
+        if bare or any(c in coordinators for c in tok):
+            found = "word" if bare else found
+    return found
 
 
 def hits_in(hits: list[Hit[Cue]], start: int, end: int) -> list[Hit[Cue]]:

@@ -30,7 +30,7 @@ EVENT_TYPES: frozenset[str] = frozenset(
 FRAMES: frozenset[str] = frozenset(
     {
         "default", "symmetric", "mediator", "host", "receive", "passive", "readiness", "located", "request", "svo",
-        "speaker",
+        "speaker", "announced",
     }
 )
 AUX_VALUES: frozenset[str] = frozenset({"negation", "future", "hypothetical"})
