@@ -277,8 +277,8 @@ def named(chain: list[Tok], i: int, ctx: Ctx, out: list[Draft]) -> int:
 
 
 def _demonym_only(tok: Tok) -> bool:
-    """True when every entry of the token is a demonym adjective."""
-    return all(i.kind == "demonym" for i in tok.items)
+    """True when the token is a demonym adjective (or a name made one by its suffix)."""
+    return tok.adjectival or all(i.kind == "demonym" for i in tok.items)
 
 
 def _demonym_pair(chain: list[Tok], i: int) -> bool:

@@ -138,6 +138,7 @@ class Cues:
     fillers: tuple[str, ...] = ()
     blockers: tuple[str, ...] = ()
     unsuffixed_kinds: frozenset[str] = frozenset()
+    adjectival_suffixes: tuple[str, ...] = ()
     pronoun_max_words: int = 3
     subject_max_words: int = 6
 

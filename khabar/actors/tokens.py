@@ -32,6 +32,7 @@ class Tok:
     story: int
     cls: str = ""
     cue: str = ""  # the cue name when the token is a cue
+    adjectival: bool = False  # a name made an adjective by its suffix (ایرانی, غربی)
     link: str | None = None  # how it attaches to the previous token of its chain
 
     def of(self, kind: str) -> list[Item]:
@@ -120,6 +121,7 @@ def tokens(analysis: Analysis, g: Gazetteer, sents: SentenceIndex) -> list[Tok]:
                 start -= len(art)
                 break
         current = Tok(start, hit.word_end, hit.word_start, prefix, [hit.payload], placed[0], placed[1])
+        current.adjectival = text[hit.end : hit.word_end] in g.cues.adjectival_suffixes
         out.append(current)
     kept = [t for t in out if not any(i.kind == "stop" for i in t.items)]
     for t in kept:

@@ -151,3 +151,14 @@ def test_unsuffixed_kind(kind: str) -> None:
     word = UNSUFFIXED_SAMPLES[kind]
     assert mentions(f"قال {word} اليوم", "ar")
     assert mentions(f"قال {word}ة اليوم", "ar") == []
+
+
+ADJECTIVAL_BASES = {"ی": "ایران", "ای": "ترکیه", "یی": "کانادا"}
+
+
+@pytest.mark.parametrize("suffix", load("fa", "actors")["adjectival_suffixes"])
+def test_adjectival_suffix(suffix: str) -> None:
+    """A name made an adjective is no actor alone, and is one after a title."""
+    word = ADJECTIVAL_BASES[suffix] + suffix
+    assert mentions(f"فرهنگ {word} غنی است.", "fa") == []
+    assert [m.kind for m in mentions(f"مقامات {word} گفتند.", "fa")] == ["title"]
