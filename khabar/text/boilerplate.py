@@ -76,9 +76,8 @@ class _Line:
         self.values: list[tuple[Cue, int, int]] = []
         self.glued_end: int | None = None
         self.story_end: int | None = None
-        self.link = False
 
-    def _colon(self, hit: Hit[Cue]) -> int | None:
+    def colon(self, hit: Hit[Cue]) -> int | None:
         """Position of the colon closing a label, after at most ``gap`` words; None if there is none."""
         text = self.f.text
         after = hit.end
@@ -99,7 +98,6 @@ class _Line:
         if pos != _skip(text, self.start, self.end) or (after < self.end and not colon):
             return pos
         if after < self.end:
-            self.link = True
             return self.end
         self.story_end = after
         return after
@@ -114,7 +112,7 @@ class _Line:
                 return pos
             kind = hit.payload.kind
             if kind == "label":
-                after = self._colon(hit)
+                after = self.colon(hit)
                 if after is None:
                     return pos
                 stop = text.find(SEGMENT_END, after, self.end)
@@ -180,7 +178,7 @@ def _tail(text: str, folded: Folded, rules: TextRules, line: _Line, hits: list[H
         before = folded.text[line.start : hit.start].rstrip()
         if before and before[-1] not in rules.terminators:
             continue
-        if line._colon(hit) is not None:
+        if line.colon(hit) is not None:
             scan.boilerplate.append(raw_span(text, folded, hit.start, line.end))
             return
 
