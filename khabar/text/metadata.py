@@ -29,6 +29,7 @@ DMY = re.compile(r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})")
 YEAR = re.compile(r"\b(1[3-4]\d\d)\b")
 DAY = re.compile(r"\b(\d{1,2})\b")
 LUNAR_LIMIT = 1500
+MAX_DATE_CHARS = 60  # a date line's value is short; never hand dateparser a paragraph
 
 
 def _calendar_date(year: int, month: int, day: int, calendar: str) -> date | None:
@@ -78,7 +79,7 @@ def parse_date_value(raw: str, folded: str, rules: TextRules) -> date | None:
     import dateparser  # slow to import; needed only for written-out dates
 
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["custom-formats", "absolute-time"]}
-    parsed = dateparser.parse(raw, languages=[rules.lang, "en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(raw[:MAX_DATE_CHARS], languages=[rules.lang, "en"], settings=settings)  # type: ignore[arg-type]
     return parsed.date() if parsed else None
 
 
