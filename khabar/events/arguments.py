@@ -17,7 +17,6 @@ from khabar.model import Mention
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 GENERIC_KINDS = frozenset({"country", "place", "coref"})
-APPOSITION_WORDS = 2  # words between two same-code mentions still read as one phrase
 ARTICLE = "ال"
 CONJUNCTIONS = ("و", "ف")
 PUNCT = frozenset(".،,:;؛!?؟()")
@@ -87,12 +86,8 @@ def joins(sc: Scan, a: FMention, b: FMention, after: FMention | None) -> bool:
     how = coordination(sc.text, a.end, b.start, coords)
     if how == "word":
         return True
-    if same_code(a, b):
-        return how == "punct" or (
-            b.role is None
-            and words_between(sc.text, a.end, b.start) <= APPOSITION_WORDS
-            and not any(a.end <= h.start and h.end <= b.start for h in sc.kind("marker"))
-        )
+    if same_code(a, b):  # apposition: "the Russian president, Vladimir Putin"
+        return how == "punct"
     # "X، Y و Z": a comma joins different actors only inside a list closed by a coordinator
     return how == "punct" and "," in sc.text[a.end:b.start].replace("،", ",") and after is not None and (
         coordination(sc.text, b.end, after.start, coords) == "word")
@@ -177,7 +172,7 @@ def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: li
         return Slots(members(groups, "by"), subj + objs + members(groups, "obj"))
     if frame in ("symmetric", "readiness"):
         with_ = members(groups, "with")
-        rec = with_ + members(groups, "obj") + (members(groups, "to") if visit else [])
+        rec = with_ + members(groups, "obj") + ((objs + members(groups, "to")) if visit else [])
         return Slots(subj, rec if with_ else rec + between)
     rec = objs or nearest(groups, RECIPIENT_ROLES, *trigger)
     if frame in ("located", "announced"):

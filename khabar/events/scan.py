@@ -103,10 +103,12 @@ def barriers(sc: Scan, start: int, end: int) -> list[tuple[int, int | None]]:
     for say in sc.kind("say"):
         if not start <= say.start < end:
             continue
-        for comp in comps:
-            if comp.start >= say.end - 1 and words_between(text, say.end, comp.start) <= SAY_REACH:
-                out.append((comp.end, say.start))
-                break
+        comp = next((c for c in comps if c.start >= say.end - 1 and words_between(text, say.end, c.start) <= SAY_REACH),
+                    None)
+        if comp is not None:
+            out.append((comp.end, say.start))
+        elif sc.cues.order == "SOV" and words_between(text, say.end, end) > 1:
+            out.append((say.end, say.start))  # verb-final: "X افزود Y ..." reports what follows
     out.sort()
     return out
 
