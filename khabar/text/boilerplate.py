@@ -170,13 +170,10 @@ def _byline(text: str, folded: Folded, start: int, end: int, scan: Scan) -> None
         scan.values.append(Value(Cue(name, "label", "relay"), *_ends(raw_span(text, folded, s, s + len(name)))))
 
 
-def _tail(text: str, folded: Folded, rules: TextRules, line: _Line, hits: list[Hit[Cue]], scan: Scan) -> None:
-    """An ``anywhere`` label after a sentence end inside a line: from it to the line end is furniture."""
+def _tail(text: str, folded: Folded, line: _Line, hits: list[Hit[Cue]], scan: Scan) -> None:
+    """An ``anywhere`` label inside a line (with its colon): from it to the line end is furniture."""
     for hit in hits:
         if hit.start < line.start or hit.end > line.end:
-            continue
-        before = folded.text[line.start : hit.start].rstrip()
-        if before and before[-1] not in rules.terminators:
             continue
         if line.colon(hit) is not None:
             scan.boilerplate.append(raw_span(text, folded, hit.start, line.end))
@@ -214,5 +211,5 @@ def scan(text: str, folded: Folded, rules: TextRules, hits: list[Hit[Cue]]) -> S
         else:
             _byline(text, folded, start, end, result)
         if anywhere and stop < end and line.story_end is None:
-            _tail(text, folded, rules, line, anywhere, result)
+            _tail(text, folded, line, anywhere, result)
     return result

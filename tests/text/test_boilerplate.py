@@ -148,9 +148,11 @@ ANYWHERE = [
 
 
 @pytest.mark.parametrize(("lang", "phrase"), ANYWHERE)
-def test_anywhere_label_after_a_sentence_end_cuts_to_the_line_end(lang: str, phrase: str) -> None:
+def test_anywhere_label_inside_a_line_cuts_to_the_line_end(lang: str, phrase: str) -> None:
     s1, s2 = CARRIER[lang]
     text = f"{s1} {phrase} بصحيفة الوئام: {s2}\n{s2}"
     assert sentence_texts(run(text, lang)) == [s1, s2]
-    inside = f"{s1[:-1]} {phrase} بصحيفة الوئام: {s2}"
-    assert len(run(inside, lang).boilerplate) == 0
+    glued_to_words = f"{s1[:-1]} {phrase} بصحيفة الوئام: {s2}"
+    assert sentence_texts(run(glued_to_words, lang)) == [s1[:-1]]
+    without_colon = f"{s1} {phrase} بصحيفة الوئام {s2}"
+    assert run(without_colon, lang).boilerplate == []
