@@ -61,7 +61,12 @@ def place_actor(g: Gazetteer, tok: Tok) -> tuple[Actor, str]:
     return g.actors[ranked[0]]
 
 
-def offices(g: Gazetteer, title: Title, code: str) -> tuple[str, ...]:
+def _place_code(g: Gazetteer, place: Tok | None) -> str | None:
+    """The code of a place token, if any."""
+    return place_actor(g, place)[0].code if place is not None else None
+
+
+def offices_of(g: Gazetteer, title: Title, code: str) -> tuple[str, ...]:
     """The person roles that hold a title in country ``code`` ("leader": the country's leading office)."""
     if title.role == LEADER:
         c = g.countries.get(code)
@@ -97,7 +102,7 @@ def title_actor(
         return None
     sector = ELITE if former else title.sector
     if title.offices() and not former:
-        candidates = [h for office in offices(g, title, code) for h in g.holders.get((code, office), [])]
+        candidates = [h for office in offices_of(g, title, code) for h in g.holders.get((code, office), [])]
         p = named_holder(candidates, named, day) or holder(candidates, day)
         if p is not None:
             return Actor(code, sector, p.name, p.wikidata, p.id)
@@ -188,13 +193,15 @@ def _compatible(p: Person, place: Tok | None, title: Title | None, g: Gazetteer)
     return code is None or code in p.countries()
 
 
-def _title_sector(title: Title | None, former: bool) -> str | None:
-    """The sector a title asserts for a named person (ELI when 'former')."""
+def _title_sector(g: Gazetteer, title: Title | None, former: bool, p: Person, code: str | None) -> str | None:
+    """The sector a title asserts for a named person: ELI when 'former'; the title's own when
+    the person ever held that office (the text says they hold it now); else None (dated role)."""
     if former:
         return ELITE
     if title is None or title.plural or title.body:
         return None
-    return title.sector
+    offices = set(offices_of(g, title, code or p.roles[-1].code))
+    return title.sector if offices & {r.role for r in p.roles} else None
 
 
 def headed(chain: list[Tok], i: int, ctx: Ctx, out: list[Draft]) -> int:
@@ -215,7 +222,7 @@ def headed(chain: list[Tok], i: int, ctx: Ctx, out: list[Draft]) -> int:
             out.append(_draft(head, last, "title", f"title:{title.id}+person:{p.id}", Actor(code, title.sector, name)))
             return ph.end
         if head.cue == "counterpart" or _compatible(p, first_place, title, g):
-            sector = _title_sector(title, ph.former)
+            sector = _title_sector(g, title, ph.former, p, _place_code(g, first_place))
             actor = person_actor(p, ctx.day(head), sector)
             out.append(_draft(head, last, "person", f"title+person:{p.id}", actor, individual=True))
             return ph.end
@@ -269,7 +276,7 @@ def named(chain: list[Tok], i: int, ctx: Ctx, out: list[Draft]) -> int:
             p, first_place, title, ctx.g
         ):
             end = ph.end - (1 if ph.person is not None else 0)
-            actor = person_actor(p, day, _title_sector(title, ph.former))
+            actor = person_actor(p, day, _title_sector(ctx.g, title, ph.former, p, _place_code(ctx.g, first_place)))
             out.append(_draft(tok, chain[end - 1], "person", f"person+title:{p.id}", actor, individual=True))
             return end
     out.append(_draft(tok, tok, "person", f"person:{p.id}", person_actor(p, day), individual=True))
@@ -281,10 +288,15 @@ def _demonym_only(tok: Tok) -> bool:
     return tok.adjectival or all(i.kind == "demonym" for i in tok.items)
 
 
+def _adjective_like(tok: Tok) -> bool:
+    """True when the token may be read as a demonym adjective."""
+    return tok.adjectival or any(i.kind == "demonym" for i in tok.items)
+
+
 def _demonym_pair(chain: list[Tok], i: int) -> bool:
     """True when a demonym stands next to another ("the Russian-Ukrainian talks")."""
-    prev_ok = i > 0 and chain[i].link is not None and _demonym_only(chain[i - 1])
-    next_ok = i + 1 < len(chain) and chain[i + 1].link is not None and _demonym_only(chain[i + 1])
+    prev_ok = i > 0 and chain[i].tight and _adjective_like(chain[i - 1])
+    next_ok = i + 1 < len(chain) and chain[i + 1].tight and _adjective_like(chain[i + 1])
     return prev_ok or next_ok
 
 

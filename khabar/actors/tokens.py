@@ -10,6 +10,7 @@ from khabar.model import Analysis
 from khabar.text.lexicon import Hit
 
 MAX_GAP = 24  # characters of joiners/fillers/one conjunction that may separate chained tokens
+TIGHT = " -"  # what may separate two adjectives of one noun ("الروسية الأوكرانية", "روسی-اوکراینی")
 ADJ = "adj"
 AND = "and"
 # Kinds in the order that decides a token's class when one span carries several.
@@ -33,6 +34,7 @@ class Tok:
     cls: str = ""
     cue: str = ""  # the cue name when the token is a cue
     adjectival: bool = False  # a name made an adjective by its suffix (ایرانی, غربی)
+    tight: bool = False  # attached to the previous token by spaces or a hyphen only
     link: str | None = None  # how it attaches to the previous token of its chain
 
     def of(self, kind: str) -> list[Item]:
@@ -158,6 +160,8 @@ def chains(toks: list[Tok], text: str, g: Gazetteer) -> list[list[Tok]]:
     out: list[list[Tok]] = []
     for tok in toks:
         tok.link = link(out[-1][-1], tok, text, g) if out else None
+        if tok.link is not None:
+            tok.tight = tok.link == ADJ and not text[out[-1][-1].end : tok.ws].strip(TIGHT)
         if tok.link is None:
             out.append([tok])
         else:

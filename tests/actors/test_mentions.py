@@ -123,3 +123,17 @@ def test_two_countries_are_states() -> None:
     text = "التقى لافروف مع أردوغان بحضور الأمم المتحدة.\nوبحث البلدين الأزمة."
     ms = [m for m in mentions(text, "ar") if m.kind == "coref"]
     assert sorted(m.actor.code for m in ms) == ["RUS", "TUR"]
+
+
+def test_adjective_pairs_and_lists() -> None:
+    """'Russian-Ukrainian talks' name two actors; a list of nationalities names none."""
+    assert codes(mentions("المباحثات الروسية الأوكرانية", "ar")) == [("RUS", "GOV"), ("UKR", "GOV")]
+    assert mentions("بازیکنان برزیلی، اسپانیایی، روسی و اوکراینی", "fa") == []
+
+
+def test_generic_title_does_not_override_the_dated_role() -> None:
+    """An office the person never held does not make them GOV; 'president' does for a president."""
+    (m,) = mentions("قال السفير الأمريكي دونالد ترامب", "ar", date(2022, 6, 1))
+    assert m.actor.sector == "ELI"
+    (m,) = mentions("قال الرئيس الأمريكي دونالد ترامب", "ar", date(2022, 6, 1))
+    assert m.actor.sector == "GOV"
