@@ -14,7 +14,7 @@ import click
 from khabar.errors import KhabarError, QualityGateError, UsageError
 from khabar.eval.gate import BASELINE_PATH, GateInputs, check, gold_hash, measure, pipeline_events
 from khabar.eval.gate import update_baseline as write_baseline
-from khabar.eval.gsr import detect, errors, format_gsr, load_gsr, score_detections
+from khabar.eval.gsr import detect, errors, format_gsr, load_gsr, rule_counts, score_detections
 from khabar.eval.scorer import format_report, load_predictions, score_file
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,6 +53,8 @@ def _emit(payload: dict[str, Any], as_json: bool) -> None:
         click.echo(format_report(payload["gold"]))
     if "gsr" in payload:
         click.echo(format_gsr(payload["gsr"]))
+    for rule, c in payload.get("gsr_rules", {}).items():
+        click.echo(f"RULE tp={c['tp']:3d} fp={c['fp']:3d} {rule}")
     for e in payload.get("gsr_errors", []):
         click.echo(f"{e['error'].upper()} {e['event_type']} [{e['label']}] {e['id']} {','.join(e['rules'])}: "
                    f"{e['text'][:160]}")
@@ -92,7 +94,8 @@ def _gate(shared: Path, baseline: Path, update: bool) -> tuple[dict[str, Any], Q
               show_default=True, help="Folder with seeds/, gold/ and external/ for --gate and --update-baseline.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=BASELINE_PATH,
               help="Baseline JSON of the gate.")
-@click.option("--gsr-errors", is_flag=True, help="With --gsr: list false positives (with rules) and negatives.")
+@click.option("--gsr-errors", is_flag=True,
+              help="With --gsr: per-rule counts, false positives (with rules) and false negatives.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
 @translated
 def eval_command(sources: tuple[str, ...], gold: Path | None, pred: Path | None, gsr: Path | None, gate: bool,
@@ -109,6 +112,7 @@ def eval_command(sources: tuple[str, ...], gold: Path | None, pred: Path | None,
         payload["gsr"] = score_detections(detections)
         if gsr_errors:
             payload["gsr_errors"] = errors(detections)
+            payload["gsr_rules"] = rule_counts(detections)
     failure = None
     if gate or update_baseline:
         payload["gate"], failure = _gate(shared, baseline, update_baseline)

@@ -164,6 +164,17 @@ def score_gsr(path: str | Path, detector: Detector = pipeline_detector) -> dict[
     return score_detections(detect(load_gsr(path), detector))
 
 
+def rule_counts(detections: Iterable[Detection]) -> dict[str, dict[str, int]]:
+    """Per rule that fired on a sentence of its own type: how many were positives (tp) and negatives (fp)."""
+    out: dict[str, dict[str, int]] = {}
+    for d in detections:
+        for t, r in zip(d.events, d.rules, strict=True):
+            if t == d.item.event_type:
+                row = out.setdefault(r, {"tp": 0, "fp": 0})
+                row["tp" if d.item.positive else "fp"] += 1
+    return dict(sorted(out.items(), key=lambda kv: (kv[1]["tp"] - kv[1]["fp"], kv[0])))
+
+
 def errors(detections: Iterable[Detection]) -> list[dict[str, Any]]:
     """The false positives (with the rules that fired) and false negatives, for error analysis."""
     out = []

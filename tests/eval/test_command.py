@@ -113,3 +113,4 @@ def test_gsr_errors_list_false_positives_with_rules(tmp_path: Path) -> None:
     errs = json.loads(res.output)["gsr_errors"]
     assert [(e["id"], e["error"]) for e in errs] == [("g3", "fp")]
     assert errs[0]["rules"] == ["ar/triggers/assault:خطفوا"]
+    assert json.loads(res.output)["gsr_rules"]["ar/triggers/assault:خطفوا"] == {"tp": 0, "fp": 1}
