@@ -13,6 +13,8 @@ from khabar.errors import UsageError
 from khabar.store.db import Store
 
 EXPORT_FORMATS = ("plover", "csv", "parquet")
+# The day an event is placed on: its own date, else the publication date of its report.
+DAY_SQL = "coalesce(date, (SELECT d.pub_date FROM documents d WHERE d.doc_key = events.doc_key))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,11 @@ class EventFilter:
     text: str | None = None
     limit: int | None = None
     offset: int = 0
+    who: str | None = None  # an actor or recipient by name (substring) or code (exact)
+    events: tuple[str, ...] = ()  # any of these event types (e.g. a quad class)
+    mode: str | None = None
+    outlet: str | None = None
+    report_day: bool = False  # since/until apply to the event's date, else its report's publication date
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL WHERE clause and its parameters (never string-built from values)."""
@@ -53,16 +60,36 @@ class EventFilter:
         if self.doc:
             conds.append("doc_id = ?")
             params.append(self.doc)
+        day = DAY_SQL if self.report_day else "date"
         if self.since:
-            conds.append("date >= ?")
+            conds.append(f"{day} >= ?")
             params.append(self.since)
         if self.until:
-            conds.append("date <= ?")
+            conds.append(f"{day} <= ?")
             params.append(self.until)
         if self.text:
             conds.append("evidence LIKE ?")
             params.append(f"%{self.text}%")
+        self._more(conds, params)
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+    def _more(self, conds: list[str], params: list[Any]) -> None:
+        """Conditions of the API's extra filters (who, event types, mode, outlet)."""
+        if self.who:
+            conds.append(
+                "(array_to_string(actor_names, '|') ILIKE ? OR array_to_string(recipient_names, '|') ILIKE ?"
+                " OR list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?))"
+            )
+            params += [f"%{self.who}%"] * 2 + [self.who.upper()] * 2
+        if self.events:
+            conds.append("list_contains(?, event)")
+            params.append([e.upper() for e in self.events])
+        if self.mode:
+            conds.append("mode = ?")
+            params.append(self.mode)
+        if self.outlet:
+            conds.append("doc_key IN (SELECT doc_key FROM documents WHERE outlet = ?)")
+            params.append(self.outlet)
 
     def page(self) -> tuple[str, list[Any]]:
         """ORDER BY / LIMIT / OFFSET clause and parameters."""
@@ -144,3 +171,114 @@ def export(store: Store, fmt: str, out: Path, f: EventFilter) -> int:
 def _sql_path(p: Path) -> str:
     """A file path as a SQL string literal body (COPY takes no parameter for it)."""
     return str(p).replace("'", "''")
+
+
+# The API's reads (khabar serve) ---------------------------------------------------------
+
+EVENT_ROW_COLS = (
+    "event_id, doc_key, doc_id, lang, event, mode, date, " + DAY_SQL + " AS day, aux, actor_codes, actor_names,"
+    " recipient_codes, recipient_names, sectors, evidence, confidence"
+)
+
+
+def records(names: list[str], rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Rows as dicts keyed by column name."""
+    return [dict(zip(names, r, strict=True)) for r in rows]
+
+
+def count(store: Store, f: EventFilter) -> int:
+    """Number of events matching a filter (ignoring its page)."""
+    where, params = f.where()
+    _, rows = store.query(f"SELECT count(*) FROM events{where}", params)
+    return int(rows[0][0]) if rows else 0
+
+
+def event_rows(store: Store, f: EventFilter) -> list[dict[str, Any]]:
+    """One page of events matching a filter, as dicts (the API's table rows)."""
+    where, params = f.where()
+    page, pparams = f.page()
+    return records(*store.query(f"SELECT {EVENT_ROW_COLS} FROM events{where}{page}", params + pparams))
+
+
+def event_plover(store: Store, event_id: str) -> tuple[str, dict[str, Any]] | None:
+    """The document key and PLOVER JSON of one event, or None."""
+    _, rows = store.query("SELECT doc_key, plover FROM events WHERE event_id = ?", [event_id])
+    return (rows[0][0], json.loads(rows[0][1])) if rows else None
+
+
+def sentences_over(store: Store, doc_key: str, start: int, end: int) -> list[dict[str, Any]]:
+    """The sentences of a document that overlap the raw span [start, end)."""
+    return records(
+        *store.query(
+            'SELECT sentence, story, start, "end" FROM sentences WHERE doc_key = ? AND start < ? AND "end" > ?'
+            " ORDER BY sentence",
+            [doc_key, end, start],
+        )
+    )
+
+
+def document(store: Store, key: str) -> dict[str, Any] | None:
+    """A stored document by its key (content hash) or, failing that, its id."""
+    names, rows = store.query(
+        "SELECT doc_key, doc_id, origin, lang, pub_date, url, source, outlet, citations, text FROM documents"
+        " WHERE doc_key = ? OR doc_id = ? ORDER BY doc_key = ? DESC, run_id LIMIT 1",
+        [key, key, key],
+    )
+    return records(names, rows)[0] if rows else None
+
+
+def actor_counts(store: Store, f: EventFilter, limit: int) -> list[dict[str, Any]]:
+    """Actors (code + canonical name) of the matching events with how often each acts and is acted on."""
+    where, params = f.where()
+    sql = (
+        "WITH f AS (SELECT event_id, actor_codes, actor_names, recipient_codes, recipient_names FROM events"
+        f"{where}), a AS (SELECT unnest(actor_codes) AS code, unnest(actor_names) AS name, 1 AS src, 0 AS tgt FROM f"
+        " UNION ALL SELECT unnest(recipient_codes), unnest(recipient_names), 0, 1 FROM f)"
+        " SELECT code, name, sum(src)::INTEGER AS as_actor, sum(tgt)::INTEGER AS as_recipient,"
+        " count(*)::INTEGER AS events FROM a GROUP BY code, name ORDER BY events DESC, code, name LIMIT ?"
+    )
+    return records(*store.query(sql, [*params, limit]))
+
+
+def daily_counts(store: Store, f: EventFilter) -> list[tuple[Any, str, int]]:
+    """(day, event type, count) of the matching events; the day is None for undated events."""
+    where, params = f.where()
+    _, rows = store.query(
+        f"SELECT {DAY_SQL} AS day, event, count(*) FROM events{where} GROUP BY ALL ORDER BY day NULLS LAST, event",
+        params,
+    )
+    return [(r[0], r[1], int(r[2])) for r in rows]
+
+
+def participant_groups(store: Store, f: EventFilter) -> list[tuple[Any, ...]]:
+    """(event, actor codes, actor names, recipient codes, recipient names, count) of the matching events."""
+    where, params = f.where()
+    _, rows = store.query(
+        "SELECT event, actor_codes, actor_names, recipient_codes, recipient_names, count(*) FROM events"
+        f"{where} GROUP BY ALL",
+        params,
+    )
+    return rows
+
+
+def facets(store: Store) -> dict[str, list[Any]]:
+    """Distinct values an analyst can filter on: languages, modes, outlets, sectors, event types."""
+    out: dict[str, list[Any]] = {}
+    for name, sql in (
+        ("langs", "SELECT DISTINCT lang FROM documents WHERE lang IS NOT NULL ORDER BY 1"),
+        ("modes", "SELECT DISTINCT mode FROM events WHERE mode IS NOT NULL ORDER BY 1"),
+        ("outlets", "SELECT outlet FROM documents WHERE outlet IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 99"),
+        ("sectors", "SELECT DISTINCT unnest(sectors) FROM events ORDER BY 1"),
+        ("events", "SELECT DISTINCT event FROM events ORDER BY 1"),
+    ):
+        out[name] = [r[0] for r in store.query(sql)[1]]
+    return out
+
+
+def totals(store: Store) -> dict[str, int]:
+    """Numbers of documents and events, and the events without any day."""
+    _, rows = store.query(
+        f"SELECT (SELECT count(*) FROM documents), count(*), count(*) FILTER (WHERE {DAY_SQL} IS NULL) FROM events"
+    )
+    d, e, u = rows[0]
+    return {"documents": int(d), "events": int(e), "undated": int(u)}
