@@ -396,7 +396,8 @@ def code_events(
     if not triggers:
         return []
     folded = analysis.folded()
-    sc = scan(folded.text, load_cues(analysis.lang))
+    spans = trigger_sentences(analysis, folded, triggers)
+    sc = scan(folded.text, load_cues(analysis.lang), spans)
     fms = fold_mentions(folded, mentions)
     assign_roles(sc, fms, [(t.start, t.end) for t in triggers] + [(fm.start, fm.end) for fm in fms])
     blank = [(folded.folded_offset(d.start), folded.folded_offset(d.end)) for d in dates]
@@ -417,6 +418,13 @@ def code_events(
         lead=lambda ev: (ev.story, ev.sentence) in lead or id(ev) in doc.restated,
         parties=lambda ev: doc.parties.get(id(ev)),
     )
+
+
+def trigger_sentences(analysis: Analysis, folded: Folded, triggers: list[TriggerMatch]) -> list[tuple[int, int]]:
+    """Folded spans of the sentences holding a trigger: the only text the cues are read in."""
+    keys = {(t.story, t.sentence) for t in triggers}
+    return [(folded.folded_offset(s.start), folded.folded_offset(s.end))
+            for s in analysis.sentences if (s.story, s.index) in keys]
 
 
 def lead_sentences(analysis: Analysis) -> set[tuple[int, int]]:

@@ -64,9 +64,10 @@ def _int(where: str, value: Any) -> int:
 
 
 def _add(lex: Lexicon[Cue], phrases: Iterable[str], cue: Cue) -> None:
-    """Add phrases with one payload."""
+    """Add phrases with one payload (one-letter ones are only read glued, never scanned for)."""
     for p in phrases:
-        lex.add(p, cue)
+        if len(fold_key(p)) > 1 or not fold_key(p).isalpha():
+            lex.add(p, cue)
 
 
 def _role_table(where: str, table: Any, roles: tuple[str, ...]) -> dict[str, list[str]]:

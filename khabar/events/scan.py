@@ -6,11 +6,13 @@ produced when an ``Event`` is built.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from khabar.events.cues import Cue, Cues
 from khabar.model import Mention
-from khabar.text.lexicon import Hit, longest_first
+from khabar.text.lexicon import Hit
 from khabar.text.normalize import Folded, is_word_char
 
 NON_WORDS = " \n\t\"'«»“”()[]-.،,:؛;!؟?"
@@ -58,20 +60,41 @@ class Scan:
         return self.by_kind.get(kind, [])
 
 
-def scan(text: str, cues: Cues) -> Scan:
-    """Find every cue once; resolve overlaps within each kind."""
+def scan(text: str, cues: Cues, spans: list[tuple[int, int]] | None = None) -> Scan:
+    """Find every cue once (only inside ``spans`` when given); resolve overlaps within each kind."""
     raw: dict[str, list[Hit[Cue]]] = {}
-    for hit in cues.lexicon.iter_hits(text):
-        kind = hit.payload[0]
-        raw.setdefault("modality" if kind in ("negation", "future", "hypothetical") else kind, []).append(hit)
-    return Scan(text, cues, {k: longest_first(v) for k, v in raw.items()})
+    for s0, s1 in spans if spans is not None else [(0, len(text))]:
+        for hit in cues.lexicon.iter_hits(text[s0:s1]):
+            kind = hit.payload[0]
+            if s0:
+                hit = Hit(hit.start + s0, hit.end + s0, hit.word_start + s0, hit.word_end + s0, hit.key, hit.payload)
+            raw.setdefault("modality" if kind in ("negation", "future", "hypothetical") else kind, []).append(hit)
+    return Scan(text, cues, {k: resolve(v) for k, v in raw.items()})
+
+
+def resolve(hits: list[Hit[Cue]]) -> list[Hit[Cue]]:
+    """Longest hits first, dropping those overlapping a kept one; result in text order."""
+    kept: list[tuple[int, int]] = []
+    out: list[Hit[Cue]] = []
+    for h in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        i = bisect_left(kept, (h.start, h.start))
+        clash = (i > 0 and kept[i - 1][1] > h.start) or (i < len(kept) and kept[i][0] < h.end)
+        if clash and not (i < len(kept) and kept[i] == (h.start, h.end)):
+            continue
+        insort(kept, (h.start, h.end))
+        out.append(h)
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+WORD = re.compile(r"\w+")
 
 
 def words_between(text: str, start: int, end: int) -> int:
     """How many words lie in ``text[start:end]``."""
     if end <= start:
         return 0
-    return sum(1 for w in text[start:end].split() if any(is_word_char(c) for c in w))
+    return len(WORD.findall(text, start, end))
 
 
 def word_start(text: str, pos: int) -> int:

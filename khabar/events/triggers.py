@@ -167,8 +167,16 @@ def verb_filter(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
 
 def is_noun_use(text: str, word_start: int, start: int, entry: TriggerEntry, lang: str) -> bool:
     """True when a verb-only phrase carries the article ("للطلب" is the noun, "طلب" the verb)."""
+    if word_start == start:
+        return False
     articles, verbs = verb_filter(lang)
-    return fold_key(entry.phrase) in verbs and text[word_start:start].endswith(articles)
+    return bool(verbs) and text[word_start:start].endswith(articles) and folded_phrase(entry.phrase) in verbs
+
+
+@cache
+def folded_phrase(phrase: str) -> str:
+    """A phrase folded once."""
+    return fold_key(phrase)
 
 
 @cache
