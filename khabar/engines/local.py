@@ -6,10 +6,11 @@ import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import FrameType
+from typing import TypeVar
 
 from khabar.ingest import read_sources
 from khabar.model import DocResult, Document, Reject, RejectReason
@@ -18,6 +19,7 @@ from khabar.settings import DEFAULT, Settings
 from khabar.store.db import Store
 
 Progress = Callable[[int], None]
+T = TypeVar("T")
 
 # The first document of a process also pays for loading the language data (seconds).
 WARMUP_SECONDS = 60.0
@@ -130,45 +132,80 @@ def sigterm_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGTERM, old)
 
 
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of at most ``size`` items."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= max(size, 1):
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Batch:
+    """The results and rejects of one batch, written in one transaction."""
+
+    def __init__(self, store: Store, summary: RunSummary) -> None:
+        self.store, self.summary = store, summary
+        self.results: list[DocResult] = []
+        self.rejects: list[Reject] = []
+
+    def add(self, out: DocResult | Reject) -> None:
+        """Keep one processed record."""
+        if isinstance(out, Reject):
+            self.rejects.append(out)
+        else:
+            self.results.append(out)
+
+    def flush(self) -> None:
+        """Write the batch (if any) and add its counts to the summary."""
+        if not self.results and not self.rejects:
+            return
+        counts = self.store.write_batch(self.results, self.rejects, self.summary.run_id)
+        s = self.summary
+        s.stored += counts.stored
+        s.skipped += counts.skipped
+        s.rejected += counts.rejected
+        s.events += counts.events
+        s.stories += counts.stories
+        for r in self.rejects:
+            s.reasons[r.reason.value] += 1
+        self.results.clear()
+        self.rejects.clear()
+
+
 def run(
     sources: Sequence[str],
     store: Store,
     settings: Settings = DEFAULT,
     on_progress: Progress | None = None,
 ) -> RunSummary:
-    """Process every record of the sources into the store, one transaction per batch."""
+    """Process every record of the sources into the store, one transaction per batch.
+
+    Documents already in the store (from an earlier, perhaps interrupted, run) are skipped
+    before processing, so a re-run resumes where the last committed batch ended.
+    """
     summary = RunSummary(run_id=store.begin_run(sources))
     started = time.perf_counter()
-    results: list[DocResult] = []
-    rejects: list[Reject] = []
+    batch = _Batch(store, summary)
     budget = Budget(settings.limits.document_seconds)
-
-    def flush() -> None:
-        counts = store.write_batch(results, rejects, summary.run_id)
-        summary.stored += counts.stored
-        summary.skipped += counts.skipped
-        summary.rejected += counts.rejected
-        summary.events += counts.events
-        summary.stories += counts.stories
-        for r in rejects:
-            summary.reasons[r.reason.value] += 1
-        results.clear()
-        rejects.clear()
-
     try:
         with budget.installed(), sigterm_interrupts():
-            for item in read_sources(sources, settings.limits):
-                summary.records += 1
-                out = item if isinstance(item, Reject) else budget.process(item)
-                if isinstance(out, Reject):
-                    rejects.append(out)
-                else:
-                    results.append(out)
-                if len(results) + len(rejects) >= settings.batch_size:
-                    flush()
-                if on_progress:
-                    on_progress(1)
-            flush()
+            for chunk in chunks(read_sources(sources, settings.limits), settings.batch_size):
+                known = store.known(item.content_hash for item in chunk if isinstance(item, Document))
+                for item in chunk:
+                    summary.records += 1
+                    if isinstance(item, Reject):
+                        batch.add(item)
+                    elif item.content_hash in known:
+                        summary.skipped += 1
+                    else:
+                        batch.add(budget.process(item))
+                    if on_progress:
+                        on_progress(1)
+                batch.flush()
         summary.status = "completed_with_rejects" if summary.rejected else "completed"
     except KeyboardInterrupt:
         summary.status = "interrupted"

@@ -1,0 +1,77 @@
+"""Bad input through the real CLI into a real DuckDB file: good records stored, each bad one a specific reject."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from khabar.cli import EXIT_REJECTS
+from tests.robustness.corpus import CASES, Case
+from tests.robustness.helpers import check_offsets, check_whole, invoke, rows, table_counts
+
+
+def run_case(name: str, tmp_path: Path) -> tuple[Case, Path, str, int]:
+    """Build a case's source folder, run `khabar run` on it; return the case, the db, stderr and exit code."""
+    src = tmp_path / "src"
+    src.mkdir()
+    expected = CASES[name](src)
+    db = tmp_path / "k.duckdb"
+    res = invoke("run", str(src), "--db", str(db), "-q", env=expected.env)
+    return expected, db, res.stderr, res.exit_code
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_input(name: str, tmp_path: Path) -> None:
+    started = time.perf_counter()
+    expected, db, stderr, code = run_case(name, tmp_path)
+    assert time.perf_counter() - started < 20, "a bad input must be rejected or processed quickly"
+    reasons = Counter(r for (r,) in rows(db, "SELECT reason FROM rejects"))
+    assert dict(reasons) == expected.rejects, stderr
+    stored = table_counts(db)["documents"]
+    if expected.stored >= 0:
+        assert stored == expected.stored, stderr
+    else:
+        assert stored > 0
+    assert code == (EXIT_REJECTS if expected.rejects else 0), stderr
+    ((records, n_stored, n_rejected, status),) = rows(db, "SELECT records, stored, rejected, status FROM runs")
+    assert (n_stored, n_rejected) == (stored, sum(expected.rejects.values()))
+    assert records == stored + n_rejected
+    assert status == ("completed_with_rejects" if expected.rejects else "completed")
+    for reason, n in expected.rejects.items():
+        assert f"rejected {reason}: {n}" in stderr
+    stored_texts = {t for (t,) in rows(db, "SELECT text FROM documents")}
+    for text in expected.texts:
+        assert text in stored_texts
+    check_whole(db)
+    check_offsets(db)
+
+
+def test_rejects_say_why(tmp_path: Path) -> None:
+    _, db, _, _ = run_case("malformed_jsonl", tmp_path)
+    details = [d for (d,) in rows(db, "SELECT detail FROM rejects ORDER BY origin")]
+    assert all(d and len(d) > 10 for d in details)
+    assert any("invalid JSON" in d for d in details)  # type: ignore[operator]
+    assert any("nested too deeply" in d for d in details)  # type: ignore[operator]
+    assert any("no 'text' field" in d for d in details)  # type: ignore[operator]
+
+
+def test_rerun_of_bad_input_adds_nothing(tmp_path: Path) -> None:
+    _, db, _, _ = run_case("binary", tmp_path)
+    before = table_counts(db)
+    res = invoke("run", str(tmp_path / "src"), "--db", str(db), "-q")
+    assert res.exit_code == EXIT_REJECTS
+    assert table_counts(db) == before
+
+
+@pytest.mark.xfail(
+    strict=True, reason="khabar.text.langid counts only Arabic/Latin/Cyrillic/Greek letters: CJK is 'empty'"
+)
+def test_chinese_only_text_is_an_unsupported_language(tmp_path: Path) -> None:
+    src = tmp_path / "zh.txt"
+    src.write_text("普京周一在莫斯科会见了土耳其总统。双方讨论了地区局势。" * 3, encoding="utf-8")
+    db = tmp_path / "k.duckdb"
+    invoke("run", str(src), "--db", str(db), "-q")
+    assert rows(db, "SELECT reason FROM rejects") == [("unsupported_language",)]
