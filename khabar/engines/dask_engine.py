@@ -1,0 +1,381 @@
+"""The Dask engine: the same stages as Dask tasks over partitions of the input, Parquet out, then the store.
+
+The client reads the sources and cuts the records into partitions (``partition_size``
+records each, in input order). Each partition is one task on a worker: it runs the
+pipeline, turns the results into the store's rows (the same rows the local engine
+writes) and returns them as one Parquet file per table. The client writes those files
+under ``<dir>/<table>/part-NNNNNN.parquet`` and loads each partition into the store in
+input order, skipping documents already stored (same content hash), so the store ends
+up exactly as the local engine leaves it. With ``keep_parquet`` the partitions stay in
+that folder and are not loaded: DuckDB reads them in place
+(``read_parquet('<dir>/events/*.parquet')``).
+
+Workers need khabar installed (same version); they need no access to the input or to
+the store, since documents travel to them and Parquet bytes travel back.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from khabar.engines.local import RunSummary
+from khabar.engines.parallel import Item, chunks, peak_rss_mb, run_chunk, warm
+from khabar.errors import UsageError
+from khabar.ingest import read_sources
+from khabar.model import DocResult, Document, Reject
+from khabar.pipeline import Timer
+from khabar.settings import DEFAULT, Settings
+from khabar.store import schema
+from khabar.store.db import Rows, Store, clean, reject_key
+
+PARTITION_SIZE = 256  # records per task
+TABLES = ("documents", "stories", "sentences", "mentions", "events", "rejects")
+CHILD_TABLES = ("stories", "sentences", "mentions", "events")
+DONE = "_done"  # marker folder: one empty file per finished partition (resume of a --keep-parquet run)
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class Partition:
+    """What a worker returns for one partition: Parquet bytes per table, stage seconds, memory."""
+
+    index: int
+    records: int
+    parquet: dict[str, bytes]
+    seconds: dict[str, float]
+    pid: int
+    rss_mb: float
+
+
+@dataclass(slots=True)
+class DaskStats:
+    """Measurements of a Dask run, for `khabar bench`."""
+
+    timer: Timer = field(default_factory=Timer)
+    store_seconds: float = 0.0
+    rss_mb: dict[int, float] = field(default_factory=dict)
+    workers: int = 0
+
+
+def rows_of(outs: Sequence[DocResult | Reject], run_id: int) -> dict[str, Rows]:
+    """The store's rows for a partition's results: documents once per content hash, rejects once per key."""
+    tables = {name: Rows(name) for name in TABLES}
+    seen: set[str] = set()
+    rejects: set[str] = set()
+    for out in outs:
+        if isinstance(out, Reject):
+            rk = reject_key(out)
+            if rk not in rejects:
+                rejects.add(rk)
+                tables["rejects"].add(
+                    rk, run_id, out.origin, out.record_id, out.reason.value, clean(out.detail), clean(out.sample)
+                )
+            continue
+        key = out.analysis.doc.content_hash
+        if key not in seen:
+            seen.add(key)
+            Store._rows_of(Store.__new__(Store), out, key, run_id, tables)
+    return tables
+
+
+def column_types(table: str) -> str:
+    """The column list of a table for CREATE TABLE, without keys (a Parquet staging table)."""
+    return ", ".join(f'"{c}" {t.replace(" PRIMARY KEY", "")}' for c, t in schema.TABLES[table])
+
+
+def to_parquet(rows: Rows, path: Path) -> None:
+    """Write one table's rows to a Parquet file with the store's column types."""
+    con = duckdb.connect()
+    try:
+        con.execute(f"CREATE TABLE {rows.table} ({column_types(rows.table)})")
+        Store._insert(con, rows)
+        con.execute(f"COPY {rows.table} TO '{path}' (FORMAT parquet)")
+    finally:
+        con.close()
+
+
+def process_partition(
+    index: int, items: Sequence[Item], run_id: int, document_seconds: float, with_timer: bool
+) -> Partition:
+    """A Dask task: run the pipeline on a partition and return its rows as Parquet bytes per table."""
+    done = run_chunk(items, document_seconds, with_timer)
+    tables = rows_of(done.outs, run_id)
+    parquet: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="khabar-part-") as tmp:
+        for name, rows in tables.items():
+            if len(rows):
+                path = Path(tmp) / f"{name}.parquet"
+                to_parquet(rows, path)
+                parquet[name] = path.read_bytes()
+    return Partition(index, len(items), parquet, done.seconds, os.getpid(), peak_rss_mb())
+
+
+def part_path(root: Path, table: str, index: int) -> Path:
+    """Where a partition's table goes."""
+    return root / table / f"part-{index:06d}.parquet"
+
+
+def save_partition(root: Path, part: Partition) -> None:
+    """Write a partition's Parquet files (each atomically), then its done marker."""
+    for table, data in part.parquet.items():
+        path = part_path(root, table, part.index)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    marker = root / DONE / f"part-{part.index:06d}"
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.touch()
+
+
+def is_done(root: Path, index: int) -> bool:
+    """Whether a partition was already written by an earlier (interrupted) run into the same folder."""
+    return (root / DONE / f"part-{index:06d}").exists()
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
+def load_partition(store: Store, root: Path, index: int) -> tuple[int, int, int, int]:
+    """Load one partition into the store in one transaction: (stored, duplicates, events, stories)."""
+    files = {t: part_path(root, t, index) for t in TABLES}
+    have = {t: p.exists() for t, p in files.items()}
+    with store.session() as con:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            out = _load(con, files, have)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return out
+
+
+def _load(con: duckdb.DuckDBPyConnection, files: dict[str, Path], have: dict[str, bool]) -> tuple[int, int, int, int]:
+    """The inserts of load_partition (inside its transaction)."""
+    stored = dupes = events = stories = 0
+    if have["documents"]:
+        docs = f"read_parquet('{files['documents']}')"
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE _new AS SELECT doc_key FROM {docs} "
+            "WHERE doc_key NOT IN (SELECT doc_key FROM documents)"
+        )
+        stored = _count(con, "SELECT count(*) FROM _new")
+        dupes = _count(con, f"SELECT count(*) FROM {docs}") - stored
+        _insert_from(con, "documents", files["documents"], new_only=True)
+        for table in CHILD_TABLES:
+            if have[table]:
+                if table in ("events", "stories"):
+                    n = _count(con, f"SELECT count(*) FROM read_parquet('{files[table]}') WHERE doc_key IN _new")
+                    events, stories = (n, stories) if table == "events" else (events, n)
+                _insert_from(con, table, files[table], new_only=True)
+        con.execute("DROP TABLE _new")
+    if have["rejects"]:
+        _insert_from(con, "rejects", files["rejects"], new_only=False)
+    return stored, dupes, events, stories
+
+
+def _insert_from(con: duckdb.DuckDBPyConnection, table: str, path: Path, new_only: bool) -> None:
+    """INSERT a Parquet file into a store table, by column name (new documents' rows only)."""
+    cols = ", ".join(f'"{c}"' for c in schema.columns(table))
+    where = " WHERE doc_key IN (SELECT doc_key FROM _new)" if new_only else ""
+    conflict = " ON CONFLICT DO NOTHING" if table in ("events", "rejects") else ""
+    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM read_parquet('{path}'){where}{conflict}")
+
+
+def connect(scheduler: str | None, workers: int) -> tuple[Any, Any]:
+    """A distributed Client for ``scheduler``, or for a new LocalCluster of ``workers`` single-thread processes."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - dask is a dependency
+        raise UsageError("the dask engine needs `pip install 'dask[distributed]'`") from exc
+    if scheduler:
+        return Client(scheduler), None
+    cluster = LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    )
+    return Client(cluster), cluster
+
+
+@dataclass
+class DaskRun:
+    """One run of the Dask engine over an iterable of records."""
+
+    store: Store
+    client: Any
+    settings: Settings = DEFAULT
+    root: Path = Path()
+    load: bool = True
+    partition_size: int = PARTITION_SIZE
+    on_progress: Progress | None = None
+    with_timer: bool = False
+    stats: DaskStats = field(default_factory=DaskStats)
+    summary: RunSummary = field(default_factory=RunSummary)
+
+    def in_flight(self) -> int:
+        """Partitions queued at once: two per worker thread, at least two."""
+        threads = sum(self.client.nthreads().values()) or 1
+        self.stats.workers = threads
+        return max(2, 2 * threads)
+
+    def run(self, items: Iterable[Item]) -> None:
+        """Process every record: submit partitions (bounded), then save and load them in input order."""
+        pending: deque[tuple[int, Any]] = deque()
+        limit = self.in_flight()
+        parts = enumerate(chunks(items, self.partition_size))
+        try:
+            while True:
+                while len(pending) < limit and (nxt := next(parts, None)) is not None:
+                    self._submit(pending, *nxt)
+                if not pending:
+                    return
+                n, fut = pending.popleft()
+                self._finish(n, fut)
+        finally:
+            if pending:
+                self.client.cancel([f for _, f in pending if f is not None])
+
+    def _submit(self, pending: deque[tuple[int, Any]], index: int, chunk: list[Item]) -> None:
+        """Queue one partition (or count it as done when an earlier run into the same folder finished it)."""
+        self.summary.records += len(chunk)
+        if not self.load and is_done(self.root, index):
+            pending.append((len(chunk), None))
+            return
+        chunk = self._unknown(chunk)
+        fut = self.client.submit(
+            process_partition,
+            index,
+            chunk,
+            self.summary.run_id,
+            self.settings.limits.document_seconds,
+            self.with_timer,
+            pure=False,
+        )
+        pending.append((len(chunk), fut))
+
+    def _unknown(self, chunk: list[Item]) -> list[Item]:
+        """Drop documents the store already holds (a resumed run does not process them again)."""
+        if not self.load:
+            return chunk
+        docs = [i for i in chunk if isinstance(i, Document)]
+        known = self.store.known(d.content_hash for d in docs) if docs else set()
+        if not known:
+            return chunk
+        self.summary.skipped += sum(1 for d in docs if d.content_hash in known)
+        return [i for i in chunk if isinstance(i, Reject) or i.content_hash not in known]
+
+    def _finish(self, records: int, fut: Any) -> None:
+        """Save and load one finished partition, then count it."""
+        if fut is not None:
+            part: Partition = fut.result()
+            started = time.perf_counter()
+            save_partition(self.root, part)
+            if self.load:
+                stored, dupes, events, stories = load_partition(self.store, self.root, part.index)
+                self.summary.stored += stored
+                self.summary.skipped += dupes
+                self.summary.events += events
+                self.summary.stories += stories
+            self.stats.store_seconds += time.perf_counter() - started
+            self._account(part)
+        if self.on_progress:
+            self.on_progress(records)
+
+    def _account(self, part: Partition) -> None:
+        """Add a partition's rejects, stage seconds and worker memory to the totals."""
+        if "rejects" in part.parquet:
+            con = duckdb.connect()
+            try:
+                path = part_path(self.root, "rejects", part.index)
+                rows = con.execute(f"SELECT reason FROM read_parquet('{path}')").fetchall()
+            finally:
+                con.close()
+            self.summary.rejected += len(rows)
+            for (reason,) in rows:
+                self.summary.reasons[reason] += 1
+        for name, s in part.seconds.items():
+            self.stats.timer.seconds[name] = self.stats.timer.seconds.get(name, 0.0) + s
+        self.stats.rss_mb[part.pid] = max(self.stats.rss_mb.get(part.pid, 0.0), part.rss_mb)
+
+
+def warm_workers(client: Any, docs: Sequence[Document]) -> None:
+    """Load the language data on every worker (so that timings exclude start-up)."""
+    client.run(warm, list(docs))
+
+
+def run(
+    sources: Sequence[str],
+    store: Store,
+    settings: Settings = DEFAULT,
+    on_progress: Progress | None = None,
+    *,
+    scheduler: str | None = None,
+    workers: int = 2,
+    keep_parquet: str | Path | None = None,
+) -> RunSummary:
+    """Process every record of the sources on Dask and load the results into the store (see the module doc)."""
+    client, cluster = connect(scheduler, workers)
+    try:
+        return run_items(read_sources(sources, settings.limits), sources, store, client, settings, on_progress,
+                         keep_parquet=keep_parquet)  # fmt: skip
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_items(
+    items: Iterable[Item],
+    sources: Sequence[str],
+    store: Store,
+    client: Any,
+    settings: Settings = DEFAULT,
+    on_progress: Progress | None = None,
+    *,
+    keep_parquet: str | Path | None = None,
+    with_timer: bool = False,
+    stats: DaskStats | None = None,
+) -> RunSummary:
+    """Run the Dask engine over records already being read (the bench passes its own timed reader)."""
+    summary = RunSummary(run_id=store.begin_run(sources))
+    started = time.perf_counter()
+    with _parquet_root(keep_parquet) as root:
+        job = DaskRun(store, client, settings, root, keep_parquet is None, on_progress=on_progress,
+                      with_timer=with_timer, stats=stats or DaskStats(), summary=summary)  # fmt: skip
+        try:
+            job.run(items)
+            summary.status = "completed_with_rejects" if summary.rejected else "completed"
+        except KeyboardInterrupt:
+            summary.status = "interrupted"
+            raise
+        except BaseException:
+            summary.status = "failed"
+            raise
+        finally:
+            summary.seconds = time.perf_counter() - started
+            store.finish_run(summary.run_id, summary.status, summary.as_counts(), summary.seconds)
+    return summary
+
+
+@contextmanager
+def _parquet_root(keep: str | Path | None) -> Iterator[Path]:
+    """The folder for Parquet partitions: the one asked for (kept), else a temporary one (removed after)."""
+    if keep is not None:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        yield Path(keep)
+        return
+    with tempfile.TemporaryDirectory(prefix="khabar-dask-") as tmp:
+        yield Path(tmp)
