@@ -47,7 +47,10 @@ LEAD = 3  # sentences of a story that form its headline and lede
 ABSORB_REACH = 2  # words between two same-type triggers that state one event
 OBJ_REACH = 4  # words from a group marked by a postposition to its verb
 HABITUAL_REACH = 12  # words between a habitual cue ("repeatedly") and the trigger
-NEEDS_TWO = frozenset({"CONSULT", "COOPERATE"})
+NEEDS_TWO = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Types whose action is done to someone: with no coded target there is no event (praise of a team, a demand
+# on nobody in particular).
+NEEDS_TARGET = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "AID"})
 MEET_OBJECT = "CONSULT"  # a request/refusal whose object is a meeting has mode "meet"
 FUTURE_CONSULT_AS = "AGREE"  # GUIDELINES: a meeting announced for a later day is AGREE aux future
 
@@ -283,6 +286,8 @@ def enough(event: str, slots: Slots, require_actors: bool) -> bool:
         return True
     if event in NEEDS_TWO:
         return len(slots.actor) + len(slots.recipient) >= 2
+    if event in NEEDS_TARGET:
+        return bool(slots.actor) and bool(slots.recipient)
     return bool(slots.actor)
 
 
