@@ -112,8 +112,9 @@ def title_actor(
 
 def licensed(tok: Tok, chain: list[Tok], k: int, ctx: Ctx) -> list[Person]:
     """The persons a person token may stand for (ambiguous aliases need a title or an introduction)."""
-    items = tok.of("person")
     g = ctx.g
+    named = g.first_words.get(tok.before)
+    items = [i for i in tok.of("person") if not named or i.ref in named]  # "Bijan Jannati" is not Ahmad Jannati
     plain = [g.persons[i.ref] for i in items if not i.ambiguous]
     if plain:
         return plain

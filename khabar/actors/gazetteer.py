@@ -10,6 +10,7 @@ from khabar.actors.data import PERSONS_DIR, load_countries, load_cues, load_orgs
 from khabar.actors.schema import Country, Cues, Org, Person, Role, Title
 from khabar.model import Actor
 from khabar.text.lexicon import Affixes, Lexicon
+from khabar.text.normalize import fold_key
 
 STATE_SECTOR = "GOV"  # a country named as a whole acts as a state (GUIDELINES)
 CUE_KINDS: tuple[str, ...] = (
@@ -40,6 +41,7 @@ class Gazetteer:
     titles: dict[str, Title]
     holders: dict[tuple[str, str], list[tuple[Person, Role]]] = field(default_factory=dict)
     actors: dict[Item, tuple[Actor, str]] = field(default_factory=dict)
+    first_words: dict[str, set[str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
 
     def add(self, phrase: str, item: Item) -> None:
@@ -79,6 +81,9 @@ def _add_persons(g: Gazetteer) -> None:
         ambiguous = set(p.ambiguous.get(g.lang, ()))
         for phrase in dict.fromkeys((*p.aliases.get(g.lang, ()), *ambiguous)):
             g.add(phrase, Item("person", p.id, ambiguous=phrase in ambiguous))
+            words = fold_key(phrase).split()
+            if len(words) > 1 and words[0] not in g.cues.honorifics:
+                g.first_words.setdefault(words[0], set()).add(p.id)
         for r in p.roles:
             g.holders.setdefault((r.code, r.role), []).append((p, r))
 

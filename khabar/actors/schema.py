@@ -139,6 +139,7 @@ class Cues:
     blockers: tuple[str, ...] = ()
     unsuffixed_kinds: frozenset[str] = frozenset()
     adjectival_suffixes: tuple[str, ...] = ()
+    honorifics: tuple[str, ...] = ()
     pronoun_max_words: int = 3
     subject_max_words: int = 6
 

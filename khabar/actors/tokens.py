@@ -35,6 +35,7 @@ class Tok:
     cue: str = ""  # the cue name when the token is a cue
     adjectival: bool = False  # a name made an adjective by its suffix (ایرانی, غربی)
     tight: bool = False  # attached to the previous token by spaces or a hyphen only
+    before: str = ""  # the untokenised word just before a one-word token (a possible first name)
     link: str | None = None  # how it attaches to the previous token of its chain
 
     def of(self, kind: str) -> list[Item]:
@@ -126,7 +127,12 @@ def tokens(analysis: Analysis, g: Gazetteer, sents: SentenceIndex) -> list[Tok]:
         current.adjectival = text[hit.end : hit.word_end] in g.cues.adjectival_suffixes
         out.append(current)
     kept = [t for t in out if not any(i.kind == "stop" for i in t.items)]
+    prev_end = 0
     for t in kept:
+        if " " not in text[t.start : t.end] and t.ws > 0 and text[t.ws - 1] == " ":
+            words = text[prev_end : t.ws].split()
+            t.before = words[-1] if words else ""
+        prev_end = t.end
         t.cls = classify(t)
         t.cue = next((i.ref for i in t.items if i.kind == "cue"), "")
     return kept

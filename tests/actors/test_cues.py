@@ -162,3 +162,16 @@ def test_adjectival_suffix(suffix: str) -> None:
     word = ADJECTIVAL_BASES[suffix] + suffix
     assert mentions(f"فرهنگ {word} غنی است.", "fa") == []
     assert [m.kind for m in mentions(f"مقامات {word} گفتند.", "fa")] == ["title"]
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("honorifics"))
+def test_honorific_does_not_block_a_name(lang: Lang, cue: str) -> None:
+    """An honorific before a one-word name keeps the name."""
+    name = {"fa": "پوتین", "ar": "بوتين"}[lang]
+    assert [m.actor.entity for m in mentions(f"- {cue} {name} -", lang)] == ["putin_vladimir"]
+
+
+def test_first_name_of_another_person_blocks_a_surname() -> None:
+    """'Donald Putin' is not Vladimir Putin: the first name belongs to someone else."""
+    assert mentions("دونالد پوتین گفت", "fa") == []
+    assert [m.actor.entity for m in mentions("ولادیمیر پوتین گفت", "fa")] == ["putin_vladimir"]
