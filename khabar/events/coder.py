@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from khabar.events.arguments import (
+    PUNCT,
     SYMMETRIC,
     Slots,
     assign_roles,
@@ -218,7 +219,9 @@ def subject_of(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMat
     if doc.sc.cues.order == "VSO" or tm.entry.frame == "svo":
         before = [g for g in cl.groups if g.role is None and g.end <= tm.start]
         after = [g for g in cl.groups if g.role is None and g.start >= tm.end]
-        if before and (tm.entry.frame == "svo" or words_outside(doc, before[-1].end, tm.word_start) == 0):
+        if before and (tm.entry.frame == "svo" or (
+                words_outside(doc, before[-1].end, tm.word_start) == 0
+                and not any(c in PUNCT for c in doc.sc.text[before[-1].end:tm.word_start]))):
             return before[-1]
         if after:
             return after[0]

@@ -27,7 +27,7 @@ FILE_KEYS = (
     "source", "order", "proclitics", "suffixes", "marker_gap", "markers", "postpositions", "coordinators",
     "say_verbs", "complementizers", "clause_breaks", "cue_window", "negation", "future", "hypothetical",
     "readiness_window", "readiness_objects", "habitual", "anaphora",
-    "both_sides", "counterfactual", "purpose", "articles", "verbs", "mode_cues", "announce",
+    "both_sides", "counterfactual", "purpose", "articles", "verbs", "mode_cues", "announce", "not_triggers",
 )
 ORDERS = ("SOV", "VSO")
 

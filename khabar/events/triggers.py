@@ -185,7 +185,17 @@ def load_triggers(lang: str) -> Lexicon[TriggerEntry]:
     lex: Lexicon[TriggerEntry] = Lexicon(trigger_affixes(lang))
     for entry in load_entries(lang):
         lex.add(entry.phrase, entry, stem=entry.stem)
+    for phrase in not_triggers(lang):
+        lex.add(phrase, TriggerEntry(NOT_A_TRIGGER, phrase, "events"))
     return lex
+
+
+NOT_A_TRIGGER = "-"  # payload of events.yaml not_triggers: a longer match that hides a trigger
+
+
+def not_triggers(lang: str) -> list[str]:
+    """Phrases that contain a trigger but never state an event ("يتطلب" requires, not requests)."""
+    return _strings(f"{lang}/events.yaml: not_triggers", load(lang, "events").get("not_triggers") or [])
 
 
 def match_triggers(analysis: Analysis) -> list[TriggerMatch]:
@@ -205,7 +215,9 @@ def match_triggers(analysis: Analysis) -> list[TriggerMatch]:
         if si >= len(sentences) or sentences[si].start > rs:
             continue
         entries = tuple(dict.fromkeys(
-            h.payload for h in hits if not is_noun_use(folded.text, h.word_start, start, h.payload, analysis.lang)))
+            h.payload for h in hits
+            if h.payload.event != NOT_A_TRIGGER and not is_noun_use(folded.text, h.word_start, start, h.payload,
+                                                                    analysis.lang)))
         if not entries:
             continue
         sent = sentences[si]

@@ -12,8 +12,10 @@ from khabar.errors import DataError
 from khabar.events import cues as cues_mod
 from khabar.events.contexts import contexts_of, load_contexts
 from khabar.events.cues import MODALITIES, load_cues
+from khabar.events.triggers import match_triggers
 from khabar.lang import LANG_DIR
 from khabar.text.normalize import fold_key
+from tests.events.util import analysis_of
 
 # A carrier sentence per language; the cue sits between two plain words.
 CARRIER = {"fa": "خبرنگار نوشت {} دیروز.", "ar": "كتب المراسل {} أمس."}
@@ -121,3 +123,17 @@ def test_bad_events_yaml_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
             cues_mod.load_cues("fa")
     finally:
         cues_mod.load_cues.cache_clear()
+
+
+def not_trigger_cases() -> list[tuple[str, str]]:
+    """(lang, phrase) for every not_triggers phrase."""
+    return [(lang, p) for lang in ("fa", "ar") for p in raw_events(lang)["not_triggers"]]
+
+
+@pytest.mark.parametrize(("lang", "phrase"), not_trigger_cases(), ids=lambda v: v)
+def test_not_triggers_hide_the_trigger_inside(lang: str, phrase: str) -> None:
+    """A not_triggers phrase yields no trigger on its span (a longer match hides the shorter trigger)."""
+    sentence = CARRIER[lang].format(phrase)
+    start = sentence.index(phrase)
+    a = analysis_of(sentence, lang)  # type: ignore[arg-type]
+    assert not [m for m in match_triggers(a) if m.raw.start < start + len(phrase) and start < m.raw.end]
