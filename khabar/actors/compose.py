@@ -150,6 +150,19 @@ class Phrase:
     end: int
 
 
+def _owning_body(g: Gazetteer, heads: list[Tok]) -> Title | None:
+    """The title of a head phrase: the first head, unless it is a body of a later body
+    ("قيادة الجيش الليبي" is the Libyan Army's command: the army codes it)."""
+    titles = [t for t in (_title_of(g, h) for h in heads) if t is not None]
+    if not titles:
+        return None
+    first = titles[0]
+    if first.body:
+        bodies = [t for t in titles[1:] if t.body]
+        return bodies[-1] if bodies else first
+    return first
+
+
 def _plural(g: Gazetteer, head: Tok) -> bool:
     """True when a head takes several places ("presidents of X and Y", "the X and Y sides")."""
     t = _title_of(g, head)
@@ -212,7 +225,7 @@ def headed(chain: list[Tok], i: int, ctx: Ctx, out: list[Draft]) -> int:
     if not ph.heads:
         return max(ph.end, i + 1)
     head = ph.heads[0]
-    title = _title_of(g, head)
+    title = _owning_body(g, ph.heads)
     last = chain[ph.end - 1]
     first_place = ph.places[0] if ph.places else None
     if ph.person is not None:

@@ -137,3 +137,10 @@ def test_generic_title_does_not_override_the_dated_role() -> None:
     assert m.actor.sector == "ELI"
     (m,) = mentions("قال الرئيس الأمريكي دونالد ترامب", "ar", date(2022, 6, 1))
     assert m.actor.sector == "GOV"
+
+
+def test_body_of_a_body_is_coded_by_the_owner() -> None:
+    """'The command of the Libyan army' is the army (MIL); 'the spokesman of the presidency' a person (GOV)."""
+    assert codes(mentions("مقر قيادة الجيش الليبي", "ar")) == [("LBY", "MIL")]
+    (m,) = mentions("قال المتحدث باسم الرئاسة الأوكرانية", "ar")
+    assert (m.actor.code, m.actor.sector, m.rule) == ("UKR", "GOV", "title:spokesperson")
