@@ -115,14 +115,14 @@ def build_groups(sc: Scan, fms: list[FMention]) -> list[Group]:
 
 
 def pick_subject(sc: Scan, groups: list[Group], t_start: int, t_end: int) -> Group | None:
-    """The subject group: SOV an adjacent genitive after the trigger, else the first before it;
+    """The subject group: SOV an adjacent genitive after the trigger, else the first group before it;
     VSO the first after it, else the nearest before it."""
     before = [g for g in groups if g.role is None and g.end <= t_start]
     after = [g for g in groups if g.role is None and g.start >= t_end]
     if sc.cues.order == "SOV":
         if after and adjacent(sc, t_end, after[0].start):
             return after[0]
-        return before[0] if before else (after[0] if after else None)
+        return before[0] if before else None
     return after[0] if after else (before[-1] if before else None)
 
 

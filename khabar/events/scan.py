@@ -132,7 +132,7 @@ def barriers(sc: Scan, start: int, end: int) -> list[tuple[int, int | None]]:
             out.append((comp.end, say.start))
         elif sc.cues.order == "SOV" and words_between(text, say.end, end) > 1:
             out.append((say.end, say.start))  # verb-final: "X افزود Y ..." reports what follows
-    out.sort()
+    out.sort(key=lambda b: b[0])
     return out
 
 

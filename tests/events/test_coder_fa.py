@@ -146,3 +146,10 @@ def test_criticism_is_accuse_disapprove_with_target() -> None:
     [ev] = code(text, [("پوتین", "RUS", "Putin"), ("غرب", "WST", None), ("مسکو", "RUS", None)])
     assert (ev.event, ev.mode) == ("ACCUSE", "disapprove")
     assert parts(ev) == ({"RUS"}, {"WST"})
+
+
+def test_clause_break_and_reported_speech_at_one_place() -> None:
+    """A clause break and a verb of saying ending at the same position do not upset clause bounds."""
+    text = "وزیر گفت و افزود که پوتین با اردوغان گفت‌وگو کرد."
+    evs = code(text, [("پوتین", "RUS", "Putin"), ("اردوغان", "TUR", "Erdogan")])
+    assert [e.event for e in evs] == ["CONSULT"]
