@@ -53,6 +53,29 @@ def cldr_names(lang: str, alpha2s: list[str], drop: set[str]) -> dict[str, list[
     return {a2: [n] if n and counts[n] == 1 and n not in drop else [] for a2, n in names.items()}
 
 
+def derive(names: list[str], rule: dict[str, Any] | None) -> list[str]:
+    """Demonyms derived from one-word names by a language's nisba rule (none without a rule)."""
+    if not rule:
+        return []
+    out: list[str] = []
+    for name in names:
+        if " " in name or any(name.endswith(k) for k in rule.get("keep_final", [])):
+            continue
+        stem = name
+        for p in rule.get("strip_prefixes", []):
+            if stem.startswith(p):
+                stem = stem[len(p) :]
+                break
+        for suf in rule.get("strip_suffixes", []):
+            if stem.endswith(suf) and len(stem) > len(suf) + 2:
+                stem = stem[: -len(suf)]
+                break
+        form = stem + rule["add"]
+        if len(stem) > 2 and form not in out:
+            out.append(form)
+    return out
+
+
 def _merge(*lists: list[str]) -> list[str]:
     """Concatenate alias lists, keeping the first occurrence of each."""
     out: list[str] = []
@@ -66,7 +89,7 @@ def _merge(*lists: list[str]) -> list[str]:
 def _hand(path: Path) -> dict[str, Any]:
     """The validated hand-edited companion file."""
     data = read_yaml(path)
-    check_keys(str(path), data, ("source", "countries", "drop", "deprecated_alpha3", "not_countries"), ())
+    check_keys(str(path), data, ("source", "countries", "drop", "deprecated_alpha3", "not_countries", "derive"), ())
     for code, entry in data["countries"].items():
         check_keys(f"{path}: {code}", entry, ("adj_en", "names", "demonyms", "places"), ("wikidata", "leader_role"))
     return data
@@ -93,7 +116,9 @@ def build(hand_path: Path = HAND_FILE) -> dict[str, Any]:
         hn = h.get("names") or {}
         entry["names"] = {lang: _merge(names[lang].get(a2, []), hn.get(lang) or []) for lang in LANGS}
         hd = h.get("demonyms") or {}
-        entry["demonyms"] = {lang: list(hd.get(lang) or []) for lang in LANGS}
+        entry["demonyms"] = {
+            lang: list(hd.get(lang) or []) or derive(entry["names"][lang], hand["derive"].get(lang)) for lang in LANGS
+        }
         entry["places"] = [dict(p) for p in h.get("places") or []]
         if h.get("leader_role"):
             entry["leader_role"] = h["leader_role"]
