@@ -22,3 +22,11 @@ def test_clean_name_drops_qualifiers() -> None:
     """CLDR qualifiers after ' - ', '،' or '(' are not part of a name."""
     assert build_countries.clean_name("Congo - Kinshasa") == "Congo"
     assert build_countries.clean_name("هونغ كونغ الصينية (منطقة إدارية خاصة)") == "هونغ كونغ الصينية"
+
+
+def test_derived_demonyms_follow_the_nisba_rule() -> None:
+    """One-word Arabic names give nisba adjectives; multi-word names and names ending in ي give none."""
+    rule = {"strip_prefixes": ["ال"], "strip_suffixes": ["يا", "ا", "ة"], "add": "ي", "keep_final": ["ي"]}
+    assert build_countries.derive(["التشيك", "رواندا", "كينيا"], rule) == ["تشيكي", "رواندي", "كيني"]
+    assert build_countries.derive(["جنوب السودان", "فيجي"], rule) == []
+    assert build_countries.derive(["رواندا"], None) == []
