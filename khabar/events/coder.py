@@ -352,10 +352,10 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
         if not enough(tm.entry.event, slots, doc.require_actors):
             continue
         governed_here = [triggers[j] for j, g in gov.items() if g is tm]
-        mode = "meet" if tm.entry.event in ("REQUEST", "REJECT") and any(
-            t.entry.event == MEET_OBJECT for t in governed_here) else None
+        mode = object_mode(doc, tm, cl) or ("meet" if tm.entry.event in ("REQUEST", "REJECT") and any(
+            t.entry.event == MEET_OBJECT for t in governed_here) else None)
         mode = mode or next((triggers[j].entry.mode for j, g in taken.items() if g is tm and triggers[j].entry.mode),
-                            None) or object_mode(doc, tm, cl)
+                            None)
         for part in split_calls(tm, slots):
             ev = build_event(doc, sentence, tm, part, cl, mode)
             out.append(ev)

@@ -28,6 +28,7 @@ FILE_KEYS = (
     "say_verbs", "complementizers", "clause_breaks", "cue_window", "negation", "future", "hypothetical",
     "readiness_window", "readiness_objects", "habitual", "anaphora",
     "both_sides", "counterfactual", "purpose", "articles", "verbs", "mode_cues", "announce", "not_triggers",
+    "cue_proclitics",
 )
 ORDERS = ("SOV", "VSO")
 
@@ -90,7 +91,8 @@ def load_cues(lang: str) -> Cues:
     check_keys(where, data, FILE_KEYS, ())
     if data["order"] not in ORDERS:
         raise DataError(f"{where}: order must be one of {ORDERS}")
-    lex: Lexicon[Cue] = Lexicon(Affixes.of(_strings(f"{where}: proclitics", data["proclitics"])))
+    glue = _strings(f"{where}: cue_proclitics", data["cue_proclitics"]) if data["cue_proclitics"] else []
+    lex: Lexicon[Cue] = Lexicon(Affixes.of(glue))
     glued: dict[str, str] = {}
     for role, phrases in _role_table(f"{where}: markers", data["markers"], ROLES).items():
         _add(lex, phrases, ("marker", role))
