@@ -52,6 +52,7 @@ class Partition:
 
     index: int
     records: int
+    repeats: int
     parquet: dict[str, bytes]
     seconds: dict[str, float]
     pid: int
@@ -68,11 +69,13 @@ class DaskStats:
     workers: int = 0
 
 
-def rows_of(outs: Sequence[DocResult | Reject], run_id: int) -> dict[str, Rows]:
-    """The store's rows for a partition's results: documents once per content hash, rejects once per key."""
+def rows_of(outs: Sequence[DocResult | Reject], run_id: int) -> tuple[dict[str, Rows], int]:
+    """The store's rows for a partition's results (documents once per content hash, rejects once per key)
+    and how many documents repeated one already in the partition."""
     tables = {name: Rows(name) for name in TABLES}
     seen: set[str] = set()
     rejects: set[str] = set()
+    repeats = 0
     for out in outs:
         if isinstance(out, Reject):
             rk = reject_key(out)
@@ -83,15 +86,17 @@ def rows_of(outs: Sequence[DocResult | Reject], run_id: int) -> dict[str, Rows]:
                 )
             continue
         key = out.analysis.doc.content_hash
-        if key not in seen:
-            seen.add(key)
-            Store._rows_of(Store.__new__(Store), out, key, run_id, tables)
-    return tables
+        if key in seen:
+            repeats += 1
+            continue
+        seen.add(key)
+        Store._rows_of(Store.__new__(Store), out, key, run_id, tables)
+    return tables, repeats
 
 
 def column_types(table: str) -> str:
-    """The column list of a table for CREATE TABLE, without keys (a Parquet staging table)."""
-    return ", ".join(f'"{c}" {t.replace(" PRIMARY KEY", "")}' for c, t in schema.TABLES[table])
+    """The column list of a store table for CREATE TABLE (keys kept: a partition dedups like a batch)."""
+    return ", ".join(f'"{c}" {t}' for c, t in schema.TABLES[table])
 
 
 def to_parquet(rows: Rows, path: Path) -> None:
@@ -110,7 +115,7 @@ def process_partition(
 ) -> Partition:
     """A Dask task: run the pipeline on a partition and return its rows as Parquet bytes per table."""
     done = run_chunk(items, document_seconds, with_timer)
-    tables = rows_of(done.outs, run_id)
+    tables, repeats = rows_of(done.outs, run_id)
     parquet: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="khabar-part-") as tmp:
         for name, rows in tables.items():
@@ -118,7 +123,7 @@ def process_partition(
                 path = Path(tmp) / f"{name}.parquet"
                 to_parquet(rows, path)
                 parquet[name] = path.read_bytes()
-    return Partition(index, len(items), parquet, done.seconds, os.getpid(), peak_rss_mb())
+    return Partition(index, len(items), repeats, parquet, done.seconds, os.getpid(), peak_rss_mb())
 
 
 def part_path(root: Path, table: str, index: int) -> Path:
@@ -178,14 +183,18 @@ def _load(con: duckdb.DuckDBPyConnection, files: dict[str, Path], have: dict[str
         _insert_from(con, "documents", files["documents"], new_only=True)
         for table in CHILD_TABLES:
             if have[table]:
-                if table in ("events", "stories"):
-                    n = _count(con, f"SELECT count(*) FROM read_parquet('{files[table]}') WHERE doc_key IN _new")
-                    events, stories = (n, stories) if table == "events" else (events, n)
                 _insert_from(con, table, files[table], new_only=True)
+        events = _new_rows(con, files["events"]) if have["events"] else 0
+        stories = _new_rows(con, files["stories"]) if have["stories"] else 0
         con.execute("DROP TABLE _new")
     if have["rejects"]:
         _insert_from(con, "rejects", files["rejects"], new_only=False)
     return stored, dupes, events, stories
+
+
+def _new_rows(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    """Rows of a partition's table that belong to the documents stored now."""
+    return _count(con, f"SELECT count(*) FROM read_parquet('{path}') WHERE doc_key IN (SELECT doc_key FROM _new)")
 
 
 def _insert_from(con: duckdb.DuckDBPyConnection, table: str, path: Path, new_only: bool) -> None:
@@ -286,7 +295,7 @@ class DaskRun:
             if self.load:
                 stored, dupes, events, stories = load_partition(self.store, self.root, part.index)
                 self.summary.stored += stored
-                self.summary.skipped += dupes
+                self.summary.skipped += dupes + part.repeats
                 self.summary.events += events
                 self.summary.stories += stories
             self.stats.store_seconds += time.perf_counter() - started

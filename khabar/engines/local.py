@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 from typing import TypeVar
 
+from khabar.engines import parallel
 from khabar.ingest import read_sources
 from khabar.model import DocResult, Document, Reject, RejectReason
 from khabar.pipeline import process
@@ -181,8 +182,11 @@ def run(
     store: Store,
     settings: Settings = DEFAULT,
     on_progress: Progress | None = None,
+    workers: int = 1,
 ) -> RunSummary:
     """Process every record of the sources into the store, one transaction per batch.
+
+    With ``workers`` > 1 the documents are processed by that many processes (engines.parallel).
 
     Documents already in the store (from an earlier, perhaps interrupted, run) are skipped
     before processing, so a re-run resumes where the last committed batch ended.
@@ -193,8 +197,8 @@ def run(
     budget = Budget(settings.limits.document_seconds)
     try:
         with budget.installed(), sigterm_interrupts():
-            for chunk in chunks(read_sources(sources, settings.limits), settings.batch_size):
-                known = store.known(item.content_hash for item in chunk if isinstance(item, Document))
+            source = chunks(read_sources(sources, settings.limits), settings.batch_size)
+            for chunk, known, done in parallel.batches(source, store.known, workers, budget):
                 for item in chunk:
                     summary.records += 1
                     if isinstance(item, Reject):
@@ -202,7 +206,7 @@ def run(
                     elif item.content_hash in known:
                         summary.skipped += 1
                     else:
-                        batch.add(budget.process(item))
+                        batch.add(next(done))
                     if on_progress:
                         on_progress(1)
                 batch.flush()
