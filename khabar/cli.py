@@ -93,8 +93,16 @@ def cli() -> None:
 @db_option
 @click.option("--batch-size", default=500, show_default=True, help="Documents per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster).")
+@click.option("--keep-parquet", type=click.Path(file_okay=False, path_type=Path),
+              help="Dask: leave Parquet partitions in DIR (read in place) instead of loading them.")  # fmt: skip
 @edge
-def run(sources: tuple[Path, ...], db: Path, batch_size: int, quiet: bool) -> None:
+def run(
+    sources: tuple[Path, ...], db: Path, batch_size: int, quiet: bool,
+    workers: int, engine: str, scheduler: str | None, keep_parquet: Path | None,
+) -> None:  # fmt: skip
     """Read SOURCES (folders, .txt/.html, JSONL(.gz), CSV, Parquet, WARC), code events, store them."""
     from khabar.engines import local
     from khabar.ingest import check_sources, estimate_records
@@ -123,7 +131,14 @@ def run(sources: tuple[Path, ...], db: Path, batch_size: int, quiet: bool) -> No
                 progress.update(task, rate=speed or 0.0)
 
             try:
-                summary = local.run([str(s) for s in sources], store, settings, advance)
+                if engine == "dask":
+                    from khabar.engines import dask_engine
+
+                    summary = dask_engine.run([str(s) for s in sources], store, settings, advance,
+                                              scheduler=scheduler, workers=workers, keep_parquet=keep_parquet,
+                                              )  # fmt: skip
+                else:
+                    summary = local.run([str(s) for s in sources], store, settings, advance, workers=workers)
             except KeyboardInterrupt:
                 err.print("[yellow]interrupted[/]: batches written so far are kept; run again to complete.")
                 sys.exit(130)
