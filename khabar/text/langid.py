@@ -18,6 +18,7 @@ from khabar.text.cues import TextRules, all_rules, char_class
 ARABIC_SCRIPT = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]+")
 LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
 CYRILLIC_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff]+")
+ANY_LETTER = re.compile(r"[^\W\d_]+")
 SAMPLE_CHARS = 1500  # the decision reads the start of the text only
 TOKEN = re.compile(r"\w+")
 MIN_ARABIC_SHARE = 0.25  # below this share of letters an Arabic-script text is "mostly Latin"
@@ -84,25 +85,31 @@ def _score(letters: Counter[str], tokens: list[str], rules: TextRules) -> float:
     return marks + STOPWORD_WEIGHT * words
 
 
+def _other_script(text: str, arabic: int, letters: int) -> str:
+    """Why a text is not Arabic-script: which script dominates it."""
+    latin = _letters(LATIN, text)
+    cyrillic = _letters(CYRILLIC_GREEK, text)
+    others = letters - arabic - latin - cyrillic
+    name, _ = max((("Latin", latin), ("Cyrillic/Greek", cyrillic), ("other", others)), key=lambda kv: kv[1])
+    return f"{name}-script text ({letters - arabic} vs {arabic} Arabic-script letters)"
+
+
 def identify(text: str, folded: str, hint: str | None = None) -> LangDecision:
     """Decide the language of ``text`` (``folded`` is its folded form, for function words)."""
     text = text[:SAMPLE_CHARS]
     folded = folded[:SAMPLE_CHARS]
     arabic = _letters(ARABIC_SCRIPT, text)
-    latin = _letters(LATIN, text)
-    other = _letters(CYRILLIC_GREEK, text)
-    if arabic + latin + other < MIN_LETTERS:
+    letters = max(_letters(ANY_LETTER, text), arabic)
+    if letters < MIN_LETTERS:
         return LangDecision(None, "no letters", {}, arabic)
-    if arabic < MIN_ARABIC_SHARE * (arabic + latin + other):
-        script = "Latin" if latin >= other else "Cyrillic/Greek"
-        detail = f"{script}-script text ({latin + other} vs {arabic} Arabic-script letters)"
-        return LangDecision(None, detail, {}, arabic)
+    if arabic < MIN_ARABIC_SHARE * letters:
+        return LangDecision(None, _other_script(text, arabic, letters), {}, arabic)
     foreign = _foreign_language(text, arabic)
     if foreign:
         return LangDecision(None, f"Arabic-script text with {foreign} letters", {}, arabic)
     tokens = TOKEN.findall(folded)
-    letters = Counter(_tables().markers_re.findall(text))
-    scores = {r.lang: _score(letters, tokens, r) for r in all_rules()}
+    marks = Counter(_tables().markers_re.findall(text))
+    scores = {r.lang: _score(marks, tokens, r) for r in all_rules()}
     total = sum(scores.values())
     best = max(scores, key=lambda k: scores[k])
     if total >= MIN_EVIDENCE and scores[best] >= CLEAR_SHARE * total:

@@ -132,3 +132,14 @@ def test_mostly_english_text_with_an_arabic_title_is_rejected() -> None:
 def test_short_persian_in_arabic_letters_keeps_the_persian_hint() -> None:
     text = "اين نمايشگاه يكشنبه آينده در تهران گشايش مي‌يابد و تا پايان ماه داير است."
     assert decide(text, hint="fa") == "fa"
+
+
+def test_chinese_is_unsupported_not_empty() -> None:
+    r = reject("普京周一在莫斯科会见了土耳其总统。双方讨论了地区局势。", "ar")
+    assert r.reason is RejectReason.UNSUPPORTED_LANGUAGE
+    assert "other-script" in r.detail
+
+
+def test_hebrew_is_unsupported() -> None:
+    r = reject("ראש הממשלה נפגש היום עם נשיא טורקיה בירושלים.", "ar")
+    assert r.reason is RejectReason.UNSUPPORTED_LANGUAGE
