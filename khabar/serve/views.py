@@ -57,21 +57,55 @@ def segments(text: str, start: int, end: int, marks: list[dict[str, Any]]) -> li
     return out
 
 
-def mention(store: Store, doc: dict[str, Any], span: dict[str, Any], marks: list[dict[str, Any]]) -> dict[str, Any]:
-    """One report of the event: the sentence(s) holding its evidence span, cut into segments."""
-    text = doc["text"] or ""
+def _key(code: Any, name: Any, entity: Any) -> tuple[Any, ...]:
+    """How an actor mention is matched to an event participant: its entity, else code and name."""
+    return ("e", entity) if entity else ("c", code, name)
+
+
+def participant_marks(store: Store, doc_key: str, plover: dict[str, Any], start: int, end: int) -> list[dict[str, Any]]:
+    """Other mentions, in [start, end), of the event's actors and recipients (the PLOVER JSON keeps only the first)."""
+    roles: dict[tuple[Any, ...], tuple[str, str]] = {}
+    for role in ("recipient", "actor"):
+        for ent in plover.get(role) or []:
+            label = f"{ent.get('identifier_text') or ent.get('entity_text')} ({ent.get('code')})"
+            roles[_key(ent.get("code"), ent.get("identifier_text"), ent.get("entity"))] = (role, label)
+    out = []
+    for m in queries.mentions_in(store, doc_key, start, end):
+        hit = roles.get(_key(m["code"], m["name"], m["entity"]))
+        if hit:
+            out.append({"start": m["start"], "end": m["end"], "role": hit[0], "label": hit[1]})
+    return out
+
+
+def window(store: Store, doc: dict[str, Any], span: dict[str, Any]) -> tuple[int, int, int | None]:
+    """The raw span of the sentence(s) holding an evidence span, and the first sentence's index."""
     sents = queries.sentences_over(store, doc["doc_key"], span["start"], span["end"])
     ws = min([s["start"] for s in sents] + [span["start"]])
     we = max([s["end"] for s in sents] + [span["end"]])
-    ws, we = max(0, ws), min(len(text), we)
-    return {
-        "doc_key": doc["doc_key"],
-        "doc_id": doc["doc_id"],
-        "lang": doc["lang"],
-        "evidence": {"start": span["start"], "end": span["end"], "text": text[span["start"] : span["end"]]},
-        "sentence": {"index": sents[0]["sentence"] if sents else None, "start": ws, "end": we, "text": text[ws:we]},
-        "segments": segments(text, ws, we, marks),
-    }
+    return max(0, ws), min(len(doc["text"] or ""), we), (sents[0]["sentence"] if sents else None)
+
+
+def mentions(store: Store, doc: dict[str, Any], plover: dict[str, Any], spans: list[dict[str, Any]]) -> list[Any]:
+    """Each sentence stating the event once, cut into segments with trigger, actors and recipients marked."""
+    text = doc["text"] or ""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[int, int]] = set()
+    first = marks_of(plover)
+    for span in spans:
+        ws, we, index = window(store, doc, span)
+        if (ws, we) in seen:
+            continue
+        seen.add((ws, we))
+        marks = first + participant_marks(store, doc["doc_key"], plover, ws, we)
+        out.append({
+            "doc_key": doc["doc_key"],
+            "doc_id": doc["doc_id"],
+            "lang": doc["lang"],
+            "evidence": {"start": span["start"], "end": span["end"], "text": text[span["start"] : span["end"]]},
+            "sentence": {"index": index, "start": ws, "end": we, "text": text[ws:we]},
+            "segments": segments(text, ws, we, marks),
+        })  # fmt: skip
+    return out
 
 
 def doc_ref(doc: dict[str, Any]) -> dict[str, Any]:
@@ -89,13 +123,12 @@ def event_view(store: Store, event_id: str) -> dict[str, Any] | None:
     if doc is None:
         return None
     spans = plover.get("evidence") or [plover.get("text_info")]
-    marks = marks_of(plover)
     q = quad.of_event(plover.get("event"))
     return {
         "event": plover,
         "quad": q.name if q else None,
         "document": doc_ref(doc),
-        "mentions": [mention(store, doc, s, marks) for s in spans if s and isinstance(s.get("start"), int)],
+        "mentions": mentions(store, doc, plover, [s for s in spans if s and isinstance(s.get("start"), int)]),
     }
 
 

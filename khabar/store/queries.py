@@ -282,3 +282,14 @@ def totals(store: Store) -> dict[str, int]:
     )
     d, e, u = rows[0]
     return {"documents": int(d), "events": int(e), "undated": int(u)}
+
+
+def mentions_in(store: Store, doc_key: str, start: int, end: int) -> list[dict[str, Any]]:
+    """Actor mentions of a document inside the raw span [start, end)."""
+    return records(
+        *store.query(
+            'SELECT start, "end", text, code, sector, name, entity FROM mentions'
+            ' WHERE doc_key = ? AND start >= ? AND "end" <= ? ORDER BY start',
+            [doc_key, start, end],
+        )
+    )

@@ -202,6 +202,7 @@ let rendering = Promise.resolve();
 async function route() {
   readHash();
   syncForm();
+  document.body.classList.toggle("with-detail", !!state.view);
   rendering = rendering.then(async () => {
     try { await renderPanels(); } catch (err) { $("#page-info").textContent = `Error: ${err.message}`; }
     await showView();

@@ -28,7 +28,7 @@ function bulkWindow(days) {
 
 export function drawTimeline(node, legend, data, quadColours, labels, onDay) {
   clear(node); clear(legend);
-  const W = node.clientWidth || 600, H = node.clientHeight || 230, m = { l: 34, r: 10, t: 10, b: 26 };
+  const W = node.clientWidth || 600, H = node.clientHeight || 290, m = { l: 34, r: 36, t: 10, b: 26 };
   node.setAttribute("viewBox", `0 0 ${W} ${H}`);
   if (!data.days.length) {
     add(node, svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", fill: "#667085" }, "No dated events for this filter"));
@@ -54,18 +54,20 @@ export function drawTimeline(node, legend, data, quadColours, labels, onDay) {
   for (let i = 0; i < ticks; i++) {
     const t = t0 + Math.round((i * (n - 1)) / Math.max(1, ticks - 1)) * DAY;
     const x = m.l + ((t - t0) / DAY + 0.5) * bw;
-    add(axis, svg("text", { x, y: H - 8, "text-anchor": "middle", "font-size": 10, fill: "#667085" }, fmtDay(t)));
+    const anchor = i === 0 && ticks > 1 ? "start" : i === ticks - 1 && ticks > 1 ? "end" : "middle";
+    add(axis, svg("text", { x, y: H - 8, "text-anchor": anchor, "font-size": 10, fill: "#667085" }, fmtDay(t)));
   }
   add(node, axis);
   const keys = data.keys;
+  const drawn = Math.max(3, Math.min(bw * 0.8, 28));
   for (const d of shown) {
-    const x = m.l + ((toTime(d.day) - t0) / DAY) * bw;
+    const x = m.l + ((toTime(d.day) - t0) / DAY) * bw + (bw - drawn) / 2;
     let acc = 0;
     const g = svg("g", { class: "bar", "data-day": d.day });
     for (const k of keys) {
       const v = d.counts[k] || 0;
       if (!v) continue;
-      const r = svg("rect", { x: x + bw * 0.1, width: Math.max(1, bw * 0.8), y: y(acc + v), height: y(acc) - y(acc + v),
+      const r = svg("rect", { x, width: Math.max(1, drawn), y: y(acc + v), height: y(acc) - y(acc + v),
         fill: colourFor(k, quadColours), rx: Math.min(2, bw / 4) });
       add(r, svg("title", {}, `${d.day} · ${labels[k] || k}: ${v}`));
       add(g, r);
