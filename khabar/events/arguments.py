@@ -173,7 +173,10 @@ def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: li
     if frame in ("symmetric", "readiness"):
         with_ = members(groups, "with")
         rec = with_ + members(groups, "obj") + ((objs + members(groups, "to")) if visit else [])
-        return Slots(subj, rec if with_ else rec + between)
+        rec = rec if with_ else rec + between
+        if frame == "readiness" and not rec:  # "ready to negotiate ... in Ukraine": the conflict's other side
+            rec = members(groups, "in")
+        return Slots(subj, rec)
     rec = objs or nearest(groups, RECIPIENT_ROLES, *trigger)
     if frame in ("located", "announced"):
         return Slots(subj, rec or between or members(groups, "in"))

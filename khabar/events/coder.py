@@ -347,6 +347,9 @@ def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) ->
         both = both_sides(doc, cl, sentence.story, subject, groups, tm)
         if (subject is None or both) and frame not in ("passive", "receive", "host"):
             same_clause = prev if prev is not None and prev_left == cl.left else None
+            if both:  # "both sides" are the participants: a place named in the clause is not a third one
+                located = {id(fm.mention) for g in cl.groups if g.role == "in" for fm in g.members}
+                slots = Slots(slots.actor, [m for m in slots.recipient if id(m) not in located], slots.fallback)
             slots = fill_subject(doc, groups, bars, sent, cl, slots, prev, both, same_clause)
         slots = dedupe_slots(slots)
         if not enough(tm.entry.event, slots, doc.require_actors):
