@@ -13,7 +13,7 @@ from datetime import date
 from khabar.actors.compose import Ctx, Draft, parse
 from khabar.actors.coref import resolve
 from khabar.actors.gazetteer import Gazetteer, gazetteer
-from khabar.actors.tokens import SentenceIndex, Tok, chains, tokens
+from khabar.actors.tokens import SentenceIndex, Tok, chains, pronouns, tokens
 from khabar.model import Analysis, Mention
 
 __all__ = ["find_mentions", "find_mentions_with", "story_days"]
@@ -46,6 +46,9 @@ def find_mentions_with(analysis: Analysis, g: Gazetteer) -> list[Mention]:
     drafts: list[Draft] = []
     for chain in chains(toks, folded.text, g):
         drafts.extend(parse(chain, ctx))
+    for t in pronouns(folded.text, g, sents, toks):
+        drafts.append(Draft(t.start, t.end, t.sentence, t.story, "coref", "coref:pronoun", None, want="pronouns"))
+    drafts.sort(key=lambda d: d.start)
 
     def words_before(d: Draft) -> int:
         """Words between the start of the draft's sentence and the draft."""

@@ -57,8 +57,15 @@ def person_actor(p: Person, day: date | None, sector: str | None = None) -> Acto
 
 def place_actor(g: Gazetteer, tok: Tok) -> tuple[Actor, str]:
     """The actor and mention kind of a country-like or org token (org entries win)."""
-    ranked = sorted((i for i in tok.items if i in g.actors), key=lambda i: i.kind not in ("org", "group"))
-    return g.actors[ranked[0]]
+    found = None
+    for item in tok.items:
+        if item.kind in ("org", "group"):
+            return g.actors[item]
+        if found is None and item in g.actors:
+            found = g.actors[item]
+    if found is None:
+        raise KeyError(f"no place or organisation among {tok.items}")
+    return found
 
 
 def _place_code(g: Gazetteer, place: Tok | None) -> str | None:

@@ -12,9 +12,11 @@ from khabar.model import Actor
 from khabar.text.lexicon import Affixes, Lexicon
 from khabar.text.normalize import fold_key
 
+# Subject pronouns are not in the automaton (they are frequent inside words): tokens.pronouns
+# looks for them at sentence starts only.
 STATE_SECTOR = "GOV"  # a country named as a whole acts as a state (GUIDELINES)
 CUE_KINDS: tuple[str, ...] = (
-    "counterpart", "side", "pair_persons", "pair_sides", "pair_countries", "pronouns", "former", "stop", "blockers",
+    "counterpart", "side", "pair_persons", "pair_sides", "pair_countries", "former", "stop", "blockers",
 )  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -9,6 +10,7 @@ from khabar.actors.gazetteer import Gazetteer, Item
 from khabar.model import Analysis
 from khabar.text.lexicon import Hit
 
+MAX_PRONOUN_SPAN = 60  # characters at a sentence start searched for a subject pronoun
 MAX_GAP = 24  # characters of joiners/fillers/one conjunction that may separate chained tokens
 TIGHT = " -"  # what may separate two adjectives of one noun ("الروسية الأوكرانية", "روسی-اوکراینی")
 ADJ = "adj"
@@ -52,6 +54,7 @@ class SentenceIndex:
     index: list[int] = field(default_factory=list)
     story: list[int] = field(default_factory=list)
     folded_start: dict[int, int] = field(default_factory=dict)
+    stops: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, analysis: Analysis) -> SentenceIndex:
@@ -126,6 +129,7 @@ def tokens(analysis: Analysis, g: Gazetteer, sents: SentenceIndex) -> list[Tok]:
         current = Tok(start, hit.word_end, hit.word_start, prefix, [hit.payload], placed[0], placed[1])
         current.adjectival = text[hit.end : hit.word_end] in g.cues.adjectival_suffixes
         out.append(current)
+    sents.stops = [(t.start, t.end) for t in out if any(i.kind == "stop" for i in t.items)]
     kept = [t for t in out if not any(i.kind == "stop" for i in t.items)]
     prev_end = 0
     for t in kept:
@@ -136,6 +140,42 @@ def tokens(analysis: Analysis, g: Gazetteer, sents: SentenceIndex) -> list[Tok]:
         t.cls = classify(t)
         t.cue = next((i.ref for i in t.items if i.kind == "cue"), "")
     return kept
+
+
+WORD = re.compile(r"\S+")
+
+
+def _pronoun_prefix(word: str, pronouns: tuple[str, ...], prefixes: frozenset[str]) -> str | None:
+    """The proclitic before a pronoun when ``word`` is one ("" for a bare pronoun), else None."""
+    for p in pronouns:
+        if word.endswith(p) and (len(word) == len(p) or word[: -len(p)] in prefixes):
+            return word[: -len(p)]
+    return None
+
+
+def pronouns(text: str, g: Gazetteer, sents: SentenceIndex, toks: list[Tok]) -> list[Tok]:
+    """Subject pronouns among the first words of each sentence (proclitics allowed), as cue tokens."""
+    cues = g.cues
+    prefixes = frozenset(cues.prefixes)
+    taken = [(t.ws, t.end) for t in toks] + sents.stops
+    out: list[Tok] = []
+    story_of = dict(zip(sents.index, sents.story, strict=True))
+    for k, s0 in sents.folded_start.items():
+        story = story_of[k]
+        for n, m in enumerate(WORD.finditer(text, s0, s0 + MAX_PRONOUN_SPAN)):
+            if n >= cues.pronoun_max_words or "\n" in text[s0 : m.start()]:
+                break
+            word = m.group().strip(cues.joiners + ".:;!?")
+            prefix = _pronoun_prefix(word, cues.pronouns, prefixes)
+            if prefix is None:
+                continue
+            start = m.start() + m.group().find(word)
+            if any(a < start + len(word) and start < b for a, b in taken):
+                continue
+            tok = Tok(start + len(prefix), start + len(word), start, prefix, [Item("cue", "pronouns")], k, story)
+            tok.cls, tok.cue = "Q", "pronouns"
+            out.append(tok)
+    return out
 
 
 def link(prev: Tok, tok: Tok, text: str, g: Gazetteer) -> str | None:
