@@ -9,6 +9,8 @@ Lexicon keys are folded with ``fold_key`` so both sides agree.
 from __future__ import annotations
 
 import unicodedata
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -102,7 +104,7 @@ class Folded:
     """Folded text plus, for each folded character, the raw offset it came from."""
 
     text: str
-    index: tuple[int, ...]
+    index: array[int]  # compact: 8 bytes a character, not a Python int object each
     raw_length: int
 
     def raw_offset(self, i: int) -> int:
@@ -120,14 +122,7 @@ class Folded:
 
     def folded_offset(self, raw: int) -> int:
         """First folded position whose raw offset is at or after ``raw``."""
-        lo, hi = 0, len(self.index)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.index[mid] < raw:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_left(self.index, raw)
 
 
 DROPPED = "\x00"  # stands for a character whose fold is not exactly one character
@@ -230,7 +225,7 @@ def fold(raw: str, start: int = 0, end: int | None = None) -> Folded:
     while text.endswith(" "):
         text = text[:-1]
         index.pop()
-    return Folded(text, tuple(index), len(raw) if end is None else stop)
+    return Folded(text, array("q", index), len(raw) if end is None else stop)
 
 
 def fold_key(s: str) -> str:
