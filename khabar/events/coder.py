@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from khabar.events.arguments import (
     PUNCT,
@@ -320,10 +322,8 @@ def build_event(doc: Doc, sentence: Sentence, tm: TriggerMatch, slots: Slots, cl
     )
 
 
-def code_sentence(doc: Doc, sentence: Sentence, triggers: list[TriggerMatch]) -> list[Event]:
-    """Events stated by one sentence's triggers."""
-    f = doc.folded
-    sent = (f.folded_offset(sentence.start), f.folded_offset(sentence.end))
+def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers: list[TriggerMatch]) -> list[Event]:
+    """Events stated by one sentence's triggers (``sent``: its folded span)."""
     groups = build_groups(doc.sc, [fm for fm in doc.mentions if sent[0] <= fm.start and fm.end <= sent[1]])
     bars = barriers(doc.sc, *sent)
     gov = governed(doc, triggers, bars)
@@ -407,20 +407,19 @@ def code_events(
     if not triggers:
         return []
     folded = analysis.folded()
-    spans = trigger_sentences(analysis, folded, triggers)
-    sc = scan(folded.text, load_cues(analysis.lang), spans)
-    fms = fold_mentions(folded, mentions)
-    assign_roles(sc, fms, [(t.start, t.end) for t in triggers] + [(fm.start, fm.end) for fm in fms])
-    blank = [(folded.folded_offset(d.start), folded.folded_offset(d.end)) for d in dates]
-    doc = Doc(analysis, folded, sc, fms, require_actors, blank, {}, {}, set())
     by_sentence: dict[tuple[int, int], list[TriggerMatch]] = {}
     for tm in triggers:
         by_sentence.setdefault((tm.story, tm.sentence), []).append(tm)
+    sentences = [s for s in analysis.sentences if (s.story, s.index) in by_sentence]
+    spans = [(folded.folded_offset(s.start), folded.folded_offset(s.end)) for s in sentences]
+    sc = scan(folded.text, load_cues(analysis.lang), spans)
+    fms = fold_mentions(folded, within(mentions, sentences))
+    assign_roles(sc, fms, [(t.start, t.end) for t in triggers] + [(fm.start, fm.end) for fm in fms])
+    blank = [(folded.folded_offset(d.start), folded.folded_offset(d.end)) for d in within(dates, sentences)]
+    doc = Doc(analysis, folded, sc, fms, require_actors, blank, {}, {}, set())
     events: list[Event] = []
-    for sentence in analysis.sentences:
-        found = by_sentence.get((sentence.story, sentence.index))
-        if found:
-            events.extend(code_sentence(doc, sentence, found))
+    for sentence, span in zip(sentences, spans, strict=True):
+        events.extend(code_sentence(doc, sentence, span, by_sentence[(sentence.story, sentence.index)]))
     days = sentence_days(analysis, dates)
     lead = lead_sentences(analysis)
     return dedupe(
@@ -431,11 +430,18 @@ def code_events(
     )
 
 
-def trigger_sentences(analysis: Analysis, folded: Folded, triggers: list[TriggerMatch]) -> list[tuple[int, int]]:
-    """Folded spans of the sentences holding a trigger: the only text the cues are read in."""
-    keys = {(t.story, t.sentence) for t in triggers}
-    return [(folded.folded_offset(s.start), folded.folded_offset(s.end))
-            for s in analysis.sentences if (s.story, s.index) in keys]
+Spanned = TypeVar("Spanned", Mention, DateExpr)
+
+
+def within(items: list[Spanned], sentences: list[Sentence]) -> list[Spanned]:
+    """The mentions or time expressions lying inside one of the (sorted) sentences."""
+    starts = [s.start for s in sentences]
+    out: list[Spanned] = []
+    for it in items:
+        i = bisect_right(starts, it.start) - 1
+        if i >= 0 and it.end <= sentences[i].end:
+            out.append(it)
+    return out
 
 
 def lead_sentences(analysis: Analysis) -> set[tuple[int, int]]:
