@@ -140,6 +140,7 @@ class Cues:
     unsuffixed_kinds: frozenset[str] = frozenset()
     adjectival_suffixes: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()
+    juniors: tuple[str, ...] = ()
     pronoun_max_words: int = 3
     subject_max_words: int = 6
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from khabar.actors.gazetteer import Gazetteer, Item
 from khabar.model import Analysis
 from khabar.text.lexicon import Hit
+from khabar.text.normalize import is_word_char
 
 MAX_PRONOUN_SPAN = 60  # characters at a sentence start searched for a subject pronoun
 MAX_GAP = 24  # characters of joiners/fillers/one conjunction that may separate chained tokens
@@ -92,6 +93,12 @@ def longest(hits: list[Hit[Item]], size: int) -> list[Hit[Item]]:
     return kept
 
 
+def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
+    """True when the next word after ``end`` (past spaces and an opening parenthesis) is one of ``words``."""
+    rest = text[end : end + 24].lstrip(" (")
+    return any(rest.startswith(w) and not is_word_char(rest[len(w) : len(w) + 1]) for w in words)
+
+
 def classify(tok: Tok) -> str:
     """The token's class: P person, T title, O org/group, C country-like, Q cue."""
     kinds = {i.kind for i in tok.items}
@@ -130,6 +137,9 @@ def tokens(analysis: Analysis, g: Gazetteer, sents: SentenceIndex) -> list[Tok]:
         current.adjectival = text[hit.end : hit.word_end] in g.cues.adjectival_suffixes
         out.append(current)
     sents.stops = [(t.start, t.end) for t in out if any(i.kind == "stop" for i in t.items)]
+    for t in out:
+        if g.cues.juniors and _followed_by(text, t.end, g.cues.juniors):
+            t.items = [i for i in t.items if i.kind != "person"] or [Item("stop", "junior")]
     kept = [t for t in out if not any(i.kind == "stop" for i in t.items)]
     prev_end = 0
     for t in kept:

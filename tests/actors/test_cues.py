@@ -175,3 +175,11 @@ def test_first_name_of_another_person_blocks_a_surname() -> None:
     """'Donald Putin' is not Vladimir Putin: the first name belongs to someone else."""
     assert mentions("دونالد پوتین گفت", "fa") == []
     assert [m.actor.entity for m in mentions("ولادیمیر پوتین گفت", "fa")] == ["putin_vladimir"]
+
+
+@pytest.mark.parametrize(("lang", "cue"), _each("juniors"))
+def test_junior_is_another_person(lang: Lang, cue: str) -> None:
+    """'Trump Jr.' is not Donald Trump."""
+    name = {"fa": "ترامپ", "ar": "ترامب"}[lang]
+    assert mentions(f"- {name} {cue} گفت -", lang) == []
+    assert [m.actor.entity for m in mentions(f"- {name} گفت -", lang)] == ["trump_donald"]
