@@ -221,5 +221,7 @@ def dedupe_slots(slots: Slots) -> Slots:
     """One participant per entity; a participant is never both actor and recipient."""
     actor = unique(slots.actor)
     sides = {(m.actor.code, m.actor.sector) for m in actor}
-    recipient = [m for m in unique(slots.recipient, actor) if (m.actor.code, m.actor.sector) not in sides]
+    codes = {m.actor.code for m in actor}
+    recipient = [m for m in unique(slots.recipient, actor)
+                 if (m.actor.code, m.actor.sector) not in sides and not (generic(m) and m.actor.code in codes)]
     return Slots(actor, recipient, slots.fallback)

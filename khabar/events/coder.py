@@ -225,7 +225,8 @@ def subject_of(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMat
                 words_outside(doc, before[-1].end, tm.word_start) == 0
                 and not any(c in PUNCT for c in doc.sc.text[before[-1].end:tm.word_start]))):
             return before[-1]
-        if after:
+        marked = [g for g in cl.groups if g.role not in (None, "skip") and g.start >= tm.end]
+        if after and (not marked or after[0].start < marked[0].start):  # a group after "with Y" is a topic
             return after[0]
         verbs = [(t.start, t.end) for t in triggers] + [(h.start, h.end) for h in doc.sc.kind("say")]
         if before and not any(before[-1].end <= s and e <= tm.start for s, e in verbs):
