@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterator
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -25,6 +26,9 @@ Text = Annotated[str | None, Query(max_length=200)]
 Code = Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z0-9_\-]+$")]
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
+# The choices of the type and quad filters, from the data (so that the OpenAPI document lists them).
+EventType = Enum("EventType", {e: e for e in sorted(EVENT_TYPES)}, type=str)  # type: ignore[misc]
+QuadName = Enum("QuadName", {c.name: c.name for c in quad.classes()}, type=str)  # type: ignore[misc]
 
 
 def access(request: Request) -> StoreAccess:
@@ -42,17 +46,12 @@ def store(acc: Annotated[StoreAccess, Depends(access)]) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(store)]
 
 
-def _bad(param: str, message: str, value: Any) -> ApiError:
-    """A 422 in the error shape for one query parameter."""
-    return ApiError(422, "invalid request", [{"loc": ["query", param], "msg": message, "input": value}])
-
-
 def event_filter(
     actor: Annotated[str | None, Query(max_length=200, description="Actor or recipient: name or code")] = None,
     country: Code = None,
     sector: Code = None,
-    type: Code = None,
-    quad_class: Annotated[str | None, Query(alias="quad", max_length=40, description="e.g. material_conflict")] = None,
+    type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,
+    quad_class: Annotated[QuadName | None, Query(alias="quad", description="PLOVER quad class")] = None,
     mode: Code = None,
     lang: Code = None,
     outlet: Text = None,
@@ -62,19 +61,10 @@ def event_filter(
     until: Annotated[date | None, Query(description="Events on or before this day")] = None,
 ) -> queries.EventFilter:
     """The filter every event endpoint takes; a day is the event's date, else its report's publication date."""
-    events: tuple[str, ...] = ()
-    if type is not None and type.upper() not in EVENT_TYPES:
-        raise _bad("type", f"not a PLOVER event type: {sorted(EVENT_TYPES)}", type)
-    if quad_class is not None:
-        qc = quad.by_name(quad_class)
-        if qc is None:
-            raise _bad("quad", f"not a quad class: {[c.name for c in quad.classes()]}", quad_class)
-        events = qc.events
-    if since and until and since > until:
-        raise _bad("since", "since is after until", str(since))
+    qc = quad.by_name(quad_class.value) if quad_class is not None else None
     return queries.EventFilter(
-        event=type, code=country, who=actor, sector=sector, events=events, mode=mode, lang=lang, outlet=outlet,
-        doc=doc, text=q, since=since, until=until, report_day=True,
+        event=type.value if type is not None else None, events=qc.events if qc else (), code=country, who=actor,
+        sector=sector, mode=mode, lang=lang, outlet=outlet, doc=doc, text=q, since=since, until=until, report_day=True,
     )  # fmt: skip
 
 

@@ -48,7 +48,7 @@ def test_events_page_is_consistent(http: httpx.Client) -> None:
         ({"actor": "rus"}, lambda e: "RUS" in e["actor_codes"] + e["recipient_codes"]
          or any("rus" in (n or "").lower() for n in e["actor_names"] + e["recipient_names"])),
         ({"actor": "Putin"}, lambda e: any("putin" in (n or "").lower() for n in e["actor_names"] + e["recipient_names"])),  # noqa: E501
-        ({"type": "consult"}, lambda e: e["event"] == "CONSULT"),
+        ({"type": "CONSULT"}, lambda e: e["event"] == "CONSULT"),
         ({"quad": "verbal_conflict"}, lambda e: e["quad"] == "verbal_conflict"),
         ({"mode": "phone"}, lambda e: e["mode"] == "phone"),
         ({"lang": "ar"}, lambda e: e["lang"] == "ar"),
