@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from khabar.text.normalize import fold_key, is_word_char, space_variants
+from khabar.text.normalize import ZWNJ, fold_key, is_word_char, space_variants
 
 P = TypeVar("P")
 
@@ -61,7 +61,7 @@ class Lexicon(Generic[P]):
 
     def add(self, phrase: str, payload: P, *, stem: bool = False) -> None:
         """Add a phrase (folded here, with its no-space variants); ``stem`` allows any suffix."""
-        key = fold_key(phrase)
+        key = fold_key(phrase.replace(ZWNJ, " "))  # a ZWNJ joint may be written glued or spaced
         if not key:
             return
         for variant in space_variants(key):
