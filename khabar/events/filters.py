@@ -1,0 +1,97 @@
+"""Decisions on a trigger before its arguments: is it governed, absorbed, a reference, habitual, an offer?"""
+
+from __future__ import annotations
+
+from khabar.events.scan import Barriers, words_between
+from khabar.events.state import Clause, Doc
+from khabar.events.triggers import TriggerMatch
+
+# A trigger right after one of these types is what is offered, asked, refused or discussed,
+# not an event of its own ("ready to negotiate", "called for a ceasefire", "discussed the truce").
+MATERIAL = frozenset({"RETREAT", "AID", "COOPERATE", "SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "CONCEDE"})
+GOVERNS: dict[str, frozenset[str] | None] = {
+    "AGREE": None, "REQUEST": None, "REJECT": None, "THREATEN": None, "CONSULT": MATERIAL,
+}
+WIDE_GOVERNORS = frozenset({"REQUEST", "REJECT"})
+ABSORB_REACH = 2  # words between two same-type triggers that state one event
+HABITUAL_REACH = 12  # words between a purpose/counterfactual cue and the trigger
+
+
+def governed(doc: Doc, triggers: list[TriggerMatch], bars: Barriers) -> dict[int, TriggerMatch]:
+    """Triggers that are the object of an offer/request/refusal/threat: index -> their governor.
+
+    A request or refusal governs the rest of its clause ("the necessity of stopping X and of
+    lifting the ban on talks"); other governors the next few words.
+    """
+    text, reach = doc.sc.text, doc.sc.cues.readiness_window
+    out: dict[int, TriggerMatch] = {}
+    for i, t in enumerate(triggers):
+        for g in triggers:
+            scope = GOVERNS.get(g.entry.event, frozenset())
+            if g is t or g.entry.event == t.entry.event or (scope is not None and t.entry.event not in scope):
+                continue
+            near = words_between(text, g.end, t.start) <= reach
+            clause_wide = g.entry.event in WIDE_GOVERNORS and not any(g.end < p <= t.start for p, _ in bars)
+            after = g.end <= t.start and (near or clause_wide)
+            before = doc.sc.cues.order == "SOV" and t.end <= g.start and words_between(text, t.end, g.start) <= 1
+            if after or before:
+                out[i] = g
+                break
+    return out
+
+
+def ready(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMatch]) -> bool:
+    """A readiness word is an offer only when a meeting/cooperation word follows it closely."""
+    text, reach = doc.sc.text, doc.sc.cues.readiness_window
+    objects = [h.start for h in doc.sc.kind("ready")] + [t.start for t in triggers if t is not tm]
+    return any(tm.end <= s < cl.right and words_between(text, tm.end, s) <= reach for s in objects)
+
+
+def no_event(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
+    """A cue of repeated conduct ("repeatedly praised") or of an alternative not taken ("instead of
+    ceding") near the trigger in its clause: no single occurrence is stated."""
+    text = doc.sc.text
+    if any(cl.left <= h.start and h.end <= tm.start for h in doc.sc.kind("habitual")):
+        return True
+    before = doc.sc.kind("counterfactual") + doc.sc.kind("purpose")
+    if any(cl.left <= h.start and h.end <= tm.start and words_between(text, h.end, tm.start) <= HABITUAL_REACH
+           for h in before):
+        return True
+    return any(tm.end <= h.start < cl.right and words_between(text, tm.end, h.start) <= 2
+               for h in doc.sc.kind("habitual"))
+
+
+def announced(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
+    """A ceasefire is an event when announced or ordered near it ("أعلن ... وقف إطلاق النار"), not when named."""
+    text, reach = doc.sc.text, doc.sc.cues.readiness_window
+    return any(
+        (cl.left <= h.start and h.end <= tm.word_start and words_between(text, h.end, tm.word_start) <= reach)
+        or (tm.end <= h.start < cl.right and words_between(text, tm.end, h.start) <= reach)
+        for h in doc.sc.kind("announce"))
+
+
+def anaphoric(doc: Doc, tm: TriggerMatch) -> bool:
+    """A demonstrative right before the trigger ("this meeting"): a reference to an event already told."""
+    return any(h.end <= tm.word_start and not doc.sc.text[h.end:tm.word_start].strip()
+               for h in doc.sc.kind("anaphora") if h.end <= tm.word_start)
+
+
+def object_mode(doc: Doc, tm: TriggerMatch, cl: Clause) -> str | None:
+    """The mode a request or refusal takes from what it asks or refuses (surrender: yield; talks: meet)."""
+    if tm.entry.event not in ("REQUEST", "REJECT") or tm.entry.mode:
+        return None
+    text, reach = doc.sc.text, doc.sc.cues.readiness_window
+    for h in doc.sc.kind("mode"):
+        if tm.end <= h.start < cl.right and words_between(text, tm.end, h.start) <= reach:
+            return h.payload[1]
+    return None
+
+
+def absorbed(doc: Doc, triggers: list[TriggerMatch]) -> dict[int, TriggerMatch]:
+    """Triggers of the same type right after another ("hosted talks", "held a call"): one event."""
+    out: dict[int, TriggerMatch] = {}
+    for i in range(1, len(triggers)):
+        a, b = triggers[i - 1], triggers[i]
+        if a.entry.event == b.entry.event and words_between(doc.sc.text, a.end, b.start) <= ABSORB_REACH:
+            out[i] = out.get(i - 1, a)
+    return out
