@@ -22,7 +22,8 @@ def subject_of(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMat
             return before[-1]
         marked = [g for g in cl.groups if g.role not in (None, "skip") and g.start >= tm.end]
         if after and (not marked or after[0].start < marked[0].start):  # a group after "with Y" is a topic
-            return after[0]
+            # the subject follows the verb at once; a group further on is its object, the subject unknown
+            return after[0] if words_outside(doc, tm.word_end, after[0].start) == 0 else None
         verbs = [(t.start, t.end) for t in triggers] + [(h.start, h.end) for h in doc.sc.kind("say")]
         if before and not any(before[-1].end <= s and e <= tm.start for s, e in verbs):
             return before[-1]

@@ -114,3 +114,9 @@ def test_named_ceasefire_is_not_a_retreat_but_announced_one_is() -> None:
     announced = "أعلن الجيش السوداني وقف إطلاق النار في الخرطوم."
     [ev] = code(announced, [("الجيش السوداني", "SDN", "SAF")])
     assert (ev.event, ev.mode) == ("RETREAT", "ceasefire")
+
+
+def test_unknown_subject_is_not_replaced_by_the_object() -> None:
+    """"وانتقد ولاياتي ترامب": the critic is not a coded actor; Trump is the target, never the actor."""
+    evs = code("وانتقد ولاياتي ترامب في تصريحاته.", [("ترامب", "USA", "Trump")])
+    assert not [e for e in evs if any(m.actor.code == "USA" for m in e.actor)]
