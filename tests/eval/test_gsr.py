@@ -96,3 +96,15 @@ def test_hypothetical_event_is_not_a_detection() -> None:
     item = GsrItem("h", "إذا انفجرت سيارة مفخخة في السوق فسيقتل كثيرون.", "ASSAULT", "easy no", "ar")
     types, _ = pipeline_detector(item)
     assert "ASSAULT" not in types
+
+
+SHARED_GSR = Path(__file__).parents[2].parent / "shared" / "external" / "arabic_event_gsr_dev"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SHARED_GSR.is_dir(), reason="../shared is absent")
+def test_dev_file_counts_with_an_always_yes_detector() -> None:
+    rows = score_gsr(SHARED_GSR, lambda it: ([it.event_type], ["always"]))
+    assert (rows["ASSAULT"]["tp"], rows["ASSAULT"]["fp"], rows["ASSAULT"]["fn"]) == (71, 525, 0)
+    assert (rows["PROTEST"]["tp"], rows["PROTEST"]["fp"], rows["PROTEST"]["fn"]) == (25, 447, 0)
+    assert rows["ASSAULT"]["fp_difficult"] == 125 and rows["PROTEST"]["fp_easy"] == 354
