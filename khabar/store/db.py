@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import re
+import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,8 +23,16 @@ from khabar.model import DocResult, Reject
 from khabar.store import schema
 from khabar.store.plover import event_to_plover
 
-log = logging.getLogger("khabar.store")
+Notify = Callable[[str], None]
+
+
+def notice(message: str) -> None:
+    """The default way a store says it is waiting: one line on stderr."""
+    print(f"khabar: {message}", file=sys.stderr, flush=True)
+
+
 RETRY_SLEEP = 0.05
+QUIET_WAIT = 1.0  # a busy file is normal for a moment (a batch being written): say so only after this long
 _HOLDER = re.compile(r"Conflicting lock is held in (.*?)(?: \(PID (\d+)\))?\.", re.DOTALL)
 
 try:
@@ -53,9 +61,10 @@ def lock_holder(exc: BaseException) -> str:
 class WriterLock:
     """An exclusive advisory lock on ``<db>.lock``, held by the one writer; the OS frees it if the writer dies."""
 
-    def __init__(self, db: Path, wait: float) -> None:
+    def __init__(self, db: Path, wait: float, notify: Notify = notice) -> None:
         """Take the lock, waiting up to ``wait`` seconds (with one message) for another writer to finish."""
         self.path = db.with_name(db.name + ".lock")
+        self.notify = notify
         self.file: IO[str] | None = None
         self.exclusive = False
         if fcntl is None:
@@ -96,7 +105,7 @@ class WriterLock:
                     f"gave up after waiting {wait:.0f}s. Wait for it to finish or use another --db"
                 )
             if not told:
-                log.warning("store is being written by another khabar run (%s); waiting up to %.0fs", holder, wait)
+                self.notify(f"store is being written by another khabar run ({holder}); waiting up to {wait:.0f}s")
                 told = True
             time.sleep(RETRY_SLEEP * 4)
         self.exclusive = True
@@ -167,10 +176,14 @@ class Store:
     read-only for one command or request. Both retry, bounded, while the other holds it.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, wait: float | None = None) -> None:
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, wait: float | None = None, notify: Notify = notice
+    ) -> None:
+        """Open a store; ``wait`` bounds every wait on a busy file (default: settings), ``notify`` says so."""
         self.path = Path(path)
         self.read_only = read_only
         self.wait = settings.lock_wait() if wait is None else wait
+        self.notify = notify
         self._con: duckdb.DuckDBPyConnection | None = None
         self._writer: WriterLock | None = None
         if read_only and not self.path.exists():
@@ -179,7 +192,7 @@ class Store:
             self._con = self._connect()
             self._check_schema()
             return
-        self._writer = WriterLock(self.path, self.wait)
+        self._writer = WriterLock(self.path, self.wait, notify)
         try:
             with self.session() as con:
                 self._init_schema(con)
@@ -202,10 +215,8 @@ class Store:
                         f"store {self.path} is in use by another process ({lock_holder(exc)}) "
                         f"and stayed busy for {self.wait:.0f}s; wait for it to finish or use another --db"
                     ) from exc
-                if not told:
-                    log.warning(
-                        "store %s is busy (%s); retrying for up to %.0fs", self.path, lock_holder(exc), self.wait
-                    )
+                if not told and time.monotonic() >= deadline - self.wait + QUIET_WAIT:
+                    self.notify(f"store {self.path} is busy ({lock_holder(exc)}); retrying for up to {self.wait:.0f}s")
                     told = True
                 time.sleep(RETRY_SLEEP)
             except duckdb.Error as exc:
@@ -220,6 +231,8 @@ class Store:
         con = self._connect()
         try:
             yield con
+        except duckdb.InterruptException as exc:
+            raise KeyboardInterrupt from exc  # Ctrl-C inside DuckDB: the same clean interruption as elsewhere
         finally:
             con.close()
 
