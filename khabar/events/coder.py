@@ -23,7 +23,7 @@ from khabar.events.filters import absorbed, anaphoric, announced, governed, no_e
 from khabar.events.modality import aux_of
 from khabar.events.scan import Barriers, Group, barriers, fold_mentions, scan
 from khabar.events.state import Clause, Doc, make_clause
-from khabar.events.subjects import both_sides, fill_subject, first_after, sayer_of, subject_of
+from khabar.events.subjects import both_sides, fill_subject, first_after, sayer_of, subject_of, words_outside
 from khabar.events.triggers import TriggerMatch, match_triggers
 from khabar.model import Analysis, DateExpr, Event, Mention, Sentence, Span
 
@@ -77,8 +77,8 @@ def enough(event: str, slots: Slots, require_actors: bool) -> bool:
         return True
     if event in NEEDS_TWO:
         return len(slots.actor) + len(slots.recipient) >= 2
-    if event in NEEDS_TARGET:
-        return bool(slots.actor) and bool(slots.recipient)
+    if event in NEEDS_TARGET:  # a target, or several actors acting together ("X and Y signed")
+        return bool(slots.actor) and (bool(slots.recipient) or len({m.actor.code for m in slots.actor}) > 1)
     return bool(slots.actor)
 
 
@@ -148,6 +148,8 @@ def slots_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> tu
         subject = subject_of(doc, tm, cl, st.triggers)
         obj = pick_object(cl.groups, subject, tm.end, "VSO" if frame == "svo" else doc.sc.cues.order)
     slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), tm.entry.mode == "visit")
+    if frame in ("symmetric", "readiness") and doc.sc.cues.order == "SOV":
+        slots = Slots(slots.actor, slots.recipient + genitive_partner(doc, tm, cl, subject), slots.fallback)
     both = both_sides(doc, cl, st.sentence.story, subject, st.groups, tm)
     if (subject is None or both) and frame not in ("passive", "receive", "host"):
         same_clause = st.prev if st.prev is not None and st.prev_left == cl.left else None
@@ -156,6 +158,17 @@ def slots_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> tu
             slots = Slots(slots.actor, [m for m in slots.recipient if id(m) not in located], slots.fallback)
         slots = fill_subject(doc, st.groups, st.bars, st.span, cl, slots, st.prev, both, same_clause)
     return dedupe_slots(slots), both
+
+
+def genitive_partner(doc: Doc, tm: TriggerMatch, cl: Clause, subject: Group | None) -> list[Mention]:
+    """Verb-final languages: "X در دیدار [امروز] Y": the genitive right after a meeting noun is the other
+    participant when the subject stands before it (and the subject when it is the genitive)."""
+    before = [g for g in cl.groups if g.role is None and g.end <= tm.start]
+    after = [g for g in cl.groups if g.role is None and g.start >= tm.end]
+    if not (before and after) or words_outside(doc, tm.word_end, after[0].start) != 0:
+        return []
+    other = before[0] if subject is after[0] else after[0]
+    return [] if other is subject else [fm.mention for fm in other.members]
 
 
 def mode_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause) -> str | None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from khabar.events import code_events
-from khabar.model import Event, Mention
+from khabar.model import DateExpr, Event, Mention
 from tests.events.util import analysis_of, mention
 
 
-def code(text: str, spec: list[tuple[str, str, str | None]], *, require_actors: bool = True) -> list[Event]:
+def code(text: str, spec: list[tuple[str, str, str | None]], *, require_actors: bool = True,
+         dates: list[DateExpr] | None = None) -> list[Event]:
     """Code ``text`` with mentions given as (surface, code, name); repeated surfaces are each mentioned."""
     ms: list[Mention] = []
     seen: dict[str, int] = {}
@@ -16,7 +17,7 @@ def code(text: str, spec: list[tuple[str, str, str | None]], *, require_actors: 
         ms.append(mention(text, surface, cc, name=name, kind="person" if name else "country", nth=n))
         seen[surface] = n + 1
     ms.sort(key=lambda m: m.start)
-    return code_events(analysis_of(text, "fa"), ms, [], require_actors=require_actors)
+    return code_events(analysis_of(text, "fa"), ms, dates or [], require_actors=require_actors)
 
 
 def parts(ev: Event) -> tuple[set[str], set[str]]:
@@ -153,3 +154,20 @@ def test_clause_break_and_reported_speech_at_one_place() -> None:
     text = "وزیر گفت و افزود که پوتین با اردوغان گفت‌وگو کرد."
     evs = code(text, [("پوتین", "RUS", "Putin"), ("اردوغان", "TUR", "Erdogan")])
     assert [e.event for e in evs] == ["CONSULT"]
+
+
+def test_genitive_after_a_meeting_noun_is_the_partner() -> None:
+    text = "حسن روحانی در دیدار عصر امروز فراتینی وزیر خارجه ایتالیا با وی درباره برنامه هسته‌ای گفت."
+    at = text.index("عصر امروز")
+    today = [DateExpr(at, at + len("عصر امروز"), "عصر امروز", None, 0)]
+    [ev] = code(text, [("حسن روحانی", "IRN", "Rouhani"), ("فراتینی وزیر خارجه ایتالیا", "ITA", "Frattini")],
+                dates=today)
+    assert ev.event == "CONSULT"
+    a, r = parts(ev)
+    assert a | r == {"IRN", "ITA"}
+
+
+def test_joint_signing_needs_no_recipient() -> None:
+    text = "ایران و پاکستان توافقی برای ساخت خط لوله به امضا رساندند."
+    [ev] = code(text, [("ایران", "IRN", None), ("پاکستان", "PAK", None)])
+    assert ev.event == "SUPPORT" and parts(ev)[0] == {"IRN", "PAK"}
