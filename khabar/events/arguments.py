@@ -157,8 +157,9 @@ RECIPIENT_ROLES = ("obj", "to", "with", "from", "against")
 
 
 def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: list[Group],
-                trigger: tuple[int, int], visit: bool = False) -> Slots:
-    """Map roles to actor and recipient for a frame."""
+                trigger: tuple[int, int], to_ok: bool = False) -> Slots:
+    """Map roles to actor and recipient for a frame (``to_ok``: a "to" group takes part: a visit's host,
+    an agreement's beneficiary)."""
     subj = [fm.mention for fm in subject.members] if subject else []
     objs = [fm.mention for fm in obj.members] if obj else []
     between = members(groups, "between")
@@ -172,10 +173,11 @@ def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: li
         return Slots(members(groups, "by"), subj + objs + members(groups, "obj"))
     if frame in ("symmetric", "readiness"):
         with_ = members(groups, "with")
-        rec = with_ + members(groups, "obj") + ((objs + members(groups, "to")) if visit else [])
+        rec = with_ + members(groups, "obj") + ((objs + members(groups, "to")) if to_ok else [])
         rec = rec if with_ else rec + between
-        if frame == "readiness" and not rec:  # "ready to negotiate ... in Ukraine": the conflict's other side
-            rec = members(groups, "in")
+        own = {m.actor.code for m in subj}
+        if frame == "readiness" and all(m.actor.code in own for m in rec):
+            rec = rec + members(groups, "in")  # "ready to negotiate ... in Ukraine": the conflict's other side
         return Slots(subj, rec)
     rec = objs or nearest(groups, RECIPIENT_ROLES, *trigger)
     if frame in ("located", "announced"):

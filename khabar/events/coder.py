@@ -147,7 +147,8 @@ def slots_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> tu
     else:
         subject = subject_of(doc, tm, cl, st.triggers)
         obj = pick_object(cl.groups, subject, tm.end, "VSO" if frame == "svo" else doc.sc.cues.order)
-    slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), tm.entry.mode == "visit")
+    to_ok = tm.entry.mode == "visit" or tm.entry.event == "AGREE"
+    slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), to_ok)
     if frame in ("symmetric", "readiness") and doc.sc.cues.order == "SOV":
         slots = Slots(slots.actor, slots.recipient + genitive_partner(doc, tm, cl, subject), slots.fallback)
     both = both_sides(doc, cl, st.sentence.story, subject, st.groups, tm)

@@ -62,8 +62,9 @@ def both_sides(doc: Doc, cl: Clause, story: int, subject: Group | None, groups: 
     """When the subject is "both sides": the two sides named in the sentence, else the participants
     of the story's main (first symmetric) event."""
     for h in doc.sc.kind("both"):
-        if not cl.left <= h.start < cl.right:
-            continue
+        if not cl.left <= h.start < cl.right or any(h.start < g.end and g.start < h.end for g in groups
+                                                    if g is not subject):
+            continue  # a cue the actor stage already resolved to its sides is an ordinary mention
         if subject is None or (h.start < subject.end and subject.start < h.end) or between(h, subject, trigger):
             return sides_in(groups, h.start) or doc.main.get(story)
     return None
