@@ -52,7 +52,8 @@ def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def assign_roles(sc: Scan, fms: list[FMention], triggers: list[tuple[int, int]]) -> None:
     """Give each mention the role of a marker shortly before it in the same phrase (or glued to it)."""
     taken = sorted([(fm.start, fm.end) for fm in fms] + triggers)
-    markers = [h for h in sc.kind("marker") if not overlaps(taken, h.start, h.end)]
+    ends = {e for _, e in triggers}  # a phrase ending in a marker ("دیدار از") marks what follows it
+    markers = [h for h in sc.kind("marker") if h.end in ends or not overlaps(taken, h.start, h.end)]
     starts = [t[0] for t in sorted(triggers)]
     mi = 0
     prev_end = 0

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from khabar.events.arguments import SYMMETRIC, Slots, assign_roles, build_groups, dedupe_slots, frame_slots, pick_object
+from khabar.events.arguments import (
+    PUNCT,
+    SYMMETRIC,
+    Slots,
+    assign_roles,
+    build_groups,
+    dedupe_slots,
+    frame_slots,
+    pick_object,
+)
 from khabar.events.contexts import contexts_of
 from khabar.events.cues import load_cues
 from khabar.events.dedupe import dedupe
@@ -150,6 +159,9 @@ def slots_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> tu
     to_ok = tm.entry.mode == "visit" or tm.entry.event == "AGREE"
     slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), to_ok)
     if frame in ("symmetric", "readiness") and doc.sc.cues.order == "SOV":
+        if subject is None:  # a headline "meeting of the speakers of X and Y": the genitive a few words on
+            subject = nearby_genitive(doc, tm, cl)
+            slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), to_ok)
         slots = Slots(slots.actor, slots.recipient + genitive_partner(doc, tm, cl, subject), slots.fallback)
     both = both_sides(doc, cl, st.sentence.story, subject, st.groups, tm)
     if (subject is None or both) and frame not in ("passive", "receive", "host"):
@@ -159,6 +171,18 @@ def slots_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> tu
             slots = Slots(slots.actor, [m for m in slots.recipient if id(m) not in located], slots.fallback)
         slots = fill_subject(doc, st.groups, st.bars, st.span, cl, slots, st.prev, both, same_clause)
     return dedupe_slots(slots), both
+
+
+GENITIVE_REACH = 3  # words between a meeting noun and the head of its genitive ("روسای مجالس" X و Y)
+
+
+def nearby_genitive(doc: Doc, tm: TriggerMatch, cl: Clause) -> Group | None:
+    """The first unmarked group shortly after a meeting noun, in the same phrase (no punctuation between)."""
+    for g in cl.groups:
+        if g.role is None and g.start >= tm.end:
+            near = words_outside(doc, tm.word_end, g.start) <= GENITIVE_REACH
+            return g if near and not any(c in PUNCT for c in doc.sc.text[tm.end:g.start]) else None
+    return None
 
 
 def genitive_partner(doc: Doc, tm: TriggerMatch, cl: Clause, subject: Group | None) -> list[Mention]:

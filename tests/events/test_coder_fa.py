@@ -171,3 +171,17 @@ def test_joint_signing_needs_no_recipient() -> None:
     text = "ایران و پاکستان توافقی برای ساخت خط لوله به امضا رساندند."
     [ev] = code(text, [("ایران", "IRN", None), ("پاکستان", "PAK", None)])
     assert ev.event == "SUPPORT" and parts(ev)[0] == {"IRN", "PAK"}
+
+
+def test_headline_meeting_of_the_leaders_of_two_states() -> None:
+    text = "نشست دوجانبه روسای مجالس ایران و الجزایر برگزار شد"
+    [ev] = code(text, [("ایران", "IRN", None), ("الجزایر", "DZA", None)])
+    assert ev.event == "CONSULT"
+    assert parts(ev)[0] | parts(ev)[1] == {"IRN", "DZA"}
+
+
+def test_visit_of_a_country() -> None:
+    text = "گزارشگر سازمان ملل سال گذشته دیداری از ایران داشت."
+    [ev] = code(text, [("گزارشگر سازمان ملل", "UNO", "Rapporteur"), ("ایران", "IRN", None)])
+    assert (ev.event, ev.mode) == ("CONSULT", "visit")
+    assert parts(ev) == ({"UNO"}, {"IRN"})
