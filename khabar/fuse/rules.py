@@ -1,0 +1,259 @@
+"""The fusion rules: when a story-level event joins a fused event, and the sentence that says why.
+
+A story-level event and a fused event must share:
+
+- the PLOVER type and the participant codes (one set for unordered types such as
+  CONSULT; for the others actor codes equal and recipient codes equal) -- the key;
+- the checks named in the settings (table ``CHECKS``): aux equal, mode and location
+  compatible (a null goes with anything, two different values do not);
+- a compatible date (``place``): equal days; an undated event joins a dated one when its
+  report was published 0..window days after that day, else undated reports of the
+  event fuse when all were published within the window of each other; an undated event
+  in an undated report fuses only with the same undated event in the same document.
+- an event without any participant code stays alone (when the settings require codes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from khabar.fuse.settings import FusionSettings
+
+# Membership rules (stored in fused_members.rule).
+SEED, SAME_DATE, UNDATED_WINDOW, UNDATED_GROUP, SAME_DOCUMENT, ALONE = (
+    "seed", "same-date", "undated-window", "undated-group", "same-document", "alone",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A story-level event as fusion sees it."""
+
+    event_id: str
+    doc_key: str
+    event: str
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    mode: str | None = None
+    aux: str | None = None
+    location: str | None = None
+    date: date | None = None
+    reported: date | None = None
+    persons: tuple[str, ...] = ()
+
+    def participants(self, unordered: Sequence[str]) -> str:
+        """The participant part of the key: 'A,B' for unordered types, 'A,B>C' otherwise."""
+        if self.event in unordered:
+            return ",".join(sorted(set(self.actors) | set(self.recipients)))
+        return ",".join(sorted(set(self.actors))) + ">" + ",".join(sorted(set(self.recipients)))
+
+    def key(self, unordered: Sequence[str]) -> str:
+        """The fusion key: type and participant codes."""
+        return f"{self.event}|{self.participants(unordered)}"
+
+    def has_codes(self) -> bool:
+        """Whether any participant is coded."""
+        return bool(self.actors or self.recipients)
+
+
+@dataclass(slots=True)
+class Cluster:
+    """A fused event while fusion works on it (a row of fused_events)."""
+
+    fused_id: str
+    key: str
+    event: str
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    mode: str | None = None
+    aux: str | None = None
+    location: str | None = None
+    date: date | None = None
+    scope_doc: str | None = None
+    first: date | None = None
+    last: date | None = None
+    size: int = 0
+    persons: tuple[str, ...] = ()
+    dirty: bool = field(default=False, compare=False)
+
+    def add(self, c: Candidate) -> None:
+        """Take a member in: fill null mode/location, widen the reported span, gather its people."""
+        self.mode = self.mode or c.mode
+        self.location = self.location or c.location
+        self.persons = tuple(sorted(set(self.persons) | set(c.persons)))
+        if c.reported is not None:
+            self.first = min(self.first or c.reported, c.reported)
+            self.last = max(self.last or c.reported, c.reported)
+        self.size += 1
+        self.dirty = True
+
+
+def _same_aux(c: Candidate, cl: Cluster) -> bool:
+    return c.aux == cl.aux
+
+
+def _mode_ok(c: Candidate, cl: Cluster) -> bool:
+    return c.mode is None or cl.mode is None or c.mode == cl.mode
+
+
+def _location_ok(c: Candidate, cl: Cluster) -> bool:
+    return c.location is None or cl.location is None or c.location == cl.location
+
+
+def people(persons: Sequence[str]) -> dict[str, set[str]]:
+    """Identified people by participant code, from 'CODE=entity' strings."""
+    out: dict[str, set[str]] = {}
+    for p in persons:
+        code, _, entity = p.partition("=")
+        out.setdefault(code, set()).add(entity)
+    return out
+
+
+def _persons_ok(c: Candidate, cl: Cluster) -> bool:
+    """Where both name people for a code, some person is shared (King Salman's meeting is not his son's)."""
+    mine, theirs = people(c.persons), people(cl.persons)
+    return all(mine[code] & theirs[code] for code in mine.keys() & theirs.keys())
+
+
+# Named compatibility checks (FusionSettings.checks picks among them).
+CHECKS: dict[str, Callable[[Candidate, Cluster], bool]] = {
+    "aux": _same_aux,
+    "mode": _mode_ok,
+    "location": _location_ok,
+    "persons": _persons_ok,
+}
+
+
+def compatible(c: Candidate, cl: Cluster, s: FusionSettings) -> bool:
+    """Whether every configured check passes."""
+    return all(CHECKS[name](c, cl) for name in s.checks)
+
+
+def _days(a: date, b: date) -> int:
+    return (a - b).days
+
+
+def _best(options: list[Cluster]) -> Cluster | None:
+    """The fullest option (ties: the smallest id, for determinism)."""
+    return min(options, key=lambda cl: (-cl.size, cl.fused_id)) if options else None
+
+
+def place(c: Candidate, clusters: Sequence[Cluster], s: FusionSettings) -> tuple[Cluster | None, str]:
+    """The cluster a candidate joins (None: it starts its own) and the membership rule."""
+    if s.require_participants and not c.has_codes():
+        return None, ALONE
+    pool = [cl for cl in clusters if compatible(c, cl, s)]
+    if c.date is not None:
+        return _best([cl for cl in pool if cl.date == c.date]), SAME_DATE
+    if c.reported is None:
+        return _best([cl for cl in pool if cl.scope_doc == c.doc_key]), SAME_DOCUMENT
+    dated = [cl for cl in pool if cl.date is not None and 0 <= _days(c.reported, cl.date) <= s.window_days]
+    if dated:
+        latest = max(cl.date for cl in dated if cl.date is not None)
+        return _best([cl for cl in dated if cl.date == latest]), UNDATED_WINDOW
+    return _best([cl for cl in pool if cl.date is None and cl.scope_doc is None and _fits(cl, c.reported, s)]), (
+        UNDATED_GROUP
+    )
+
+
+def _fits(cl: Cluster, reported: date, s: FusionSettings) -> bool:
+    """Whether an undated cluster's reports stay within the window with one more report."""
+    if cl.first is None or cl.last is None:
+        return False
+    return _days(max(cl.last, reported), min(cl.first, reported)) <= s.window_days
+
+
+def adoptive(cl: Cluster, dated: Sequence[Cluster], s: FusionSettings) -> Cluster | None:
+    """The dated cluster an undated group of reports moves into, if all its reports fit one day's window."""
+    if cl.date is not None or cl.scope_doc is not None or cl.first is None or cl.last is None:
+        return None
+    fit = [
+        d for d in dated
+        if d.date is not None and _days(cl.first, d.date) >= 0 and _days(cl.last, d.date) <= s.window_days
+        and all(CHECKS[n](_as_candidate(cl), d) for n in s.checks)
+    ]  # fmt: skip
+    if not fit:
+        return None
+    latest = max(d.date for d in fit if d.date is not None)
+    return _best([d for d in fit if d.date == latest])
+
+
+def _as_candidate(cl: Cluster) -> Candidate:
+    """A cluster seen as one candidate (for checking it against another cluster)."""
+    return Candidate(
+        "", "", cl.event, cl.actors, cl.recipients, cl.mode, cl.aux, cl.location, cl.date, cl.first, cl.persons
+    )
+
+
+def new_cluster(fused_id: str, c: Candidate, s: FusionSettings) -> Cluster:
+    """A fused event seeded by one candidate."""
+    scope = c.doc_key if c.date is None and c.reported is None else None
+    cl = Cluster(
+        fused_id, c.key(s.unordered_types), c.event, c.actors, c.recipients, aux=c.aux, date=c.date, scope_doc=scope
+    )
+    cl.add(c)
+    return cl
+
+
+# ---- explanations -----------------------------------------------------------------
+
+
+def codes_text(codes: Sequence[str]) -> str:
+    """Codes as '{A, B}'."""
+    return "{" + ", ".join(sorted(set(codes))) + "}"
+
+
+def participants_text(c: Candidate, s: FusionSettings) -> str:
+    """The participant rule in words."""
+    if c.event in s.unordered_types:
+        return f"same participants {codes_text((*c.actors, *c.recipients))}"
+    return f"same actor {codes_text(c.actors)} and recipient {codes_text(c.recipients)}"
+
+
+def _date_text(c: Candidate, cl: Cluster, rule: str, s: FusionSettings) -> str:
+    if rule == SAME_DATE:
+        return f"date {c.date} equal"
+    if rule == UNDATED_WINDOW:
+        return f"undated, report dated {c.reported} within {s.window_days} days of {cl.date}"
+    if rule == UNDATED_GROUP:
+        return f"undated, report dated {c.reported} within {s.window_days} days of the other undated reports"
+    return "undated in an undated report: joins only the same undated event of the same document"
+
+
+def _extras_text(c: Candidate, cl: Cluster) -> list[str]:
+    out = []
+    if c.mode and cl.mode:
+        out.append(f"mode {c.mode}")
+    elif cl.mode:
+        out.append(f"mode unstated, compatible with {cl.mode}")
+    elif c.mode:
+        out.append(f"mode {c.mode}, the others unstated")
+    if c.aux:
+        out.append(f"aux {c.aux}")
+    if c.location and cl.location:
+        out.append(f"location {c.location}")
+    shared = sorted(set(c.persons) & set(cl.persons))
+    if shared:
+        out.append("same people {" + ", ".join(p.partition("=")[2] for p in shared) + "}")
+    return out
+
+
+def explain(c: Candidate, cl: Cluster, rule: str, s: FusionSettings) -> str:
+    """Why a candidate joined a cluster, in one line."""
+    head = [f"same type {c.event}", participants_text(c, s), _date_text(c, cl, rule, s)]
+    return ", ".join(head + _extras_text(c, cl))
+
+
+def explain_seed(c: Candidate, rule: str, s: FusionSettings) -> str:
+    """What a fused event was started by, in one line."""
+    if rule == ALONE:
+        return f"not fused: type {c.event} without any participant code stays alone"
+    when = f"date {c.date}" if c.date else (f"undated, report dated {c.reported}" if c.reported else "undated report")
+    parts = [f"first report: type {c.event}", participants_text(c, s).removeprefix("same "), when]
+    if c.mode:
+        parts.append(f"mode {c.mode}")
+    if c.aux:
+        parts.append(f"aux {c.aux}")
+    return ", ".join(parts)
