@@ -72,6 +72,6 @@ def row_of(cl: Cluster, t: Tally) -> tuple[Any, ...]:
     last = max(t.reported) if t.reported else None
     return (
         cl.fused_id, cl.key, cl.event, cl.mode, cl.aux, cl.location, cl.date, cl.scope_doc,
-        list(cl.actors), list(cl.recipients), list(cl.persons), t.mentions, len(t.documents), len(t.outlets), sorted(t.outlets),
-        sorted(t.languages), first, last, t.originals, len(t.independent), now(),
+        list(cl.actors), list(cl.recipients), list(cl.persons), t.mentions, len(t.documents), len(t.outlets),
+        sorted(t.outlets), sorted(t.languages), first, last, t.originals, len(t.independent), now(),
     )  # fmt: skip

@@ -21,6 +21,8 @@ from datetime import date
 
 from khabar.fuse.settings import FusionSettings
 
+Day = date  # a field named `date` shadows the type inside the dataclasses below
+
 # Membership rules (stored in fused_members.rule).
 SEED, SAME_DATE, UNDATED_WINDOW, UNDATED_GROUP, SAME_DOCUMENT, ALONE = (
     "seed", "same-date", "undated-window", "undated-group", "same-document", "alone",
@@ -39,8 +41,8 @@ class Candidate:
     mode: str | None = None
     aux: str | None = None
     location: str | None = None
-    date: date | None = None
-    reported: date | None = None
+    date: Day | None = None
+    reported: Day | None = None
     persons: tuple[str, ...] = ()
 
     def participants(self, unordered: Sequence[str]) -> str:
@@ -70,10 +72,10 @@ class Cluster:
     mode: str | None = None
     aux: str | None = None
     location: str | None = None
-    date: date | None = None
+    date: Day | None = None
     scope_doc: str | None = None
-    first: date | None = None
-    last: date | None = None
+    first: Day | None = None
+    last: Day | None = None
     size: int = 0
     persons: tuple[str, ...] = ()
     dirty: bool = field(default=False, compare=False)

@@ -130,7 +130,8 @@ def candidates_of(con: Con, fused_ids: Sequence[str]) -> dict[str, list[Candidat
         return {}
     rows = con.execute(
         "SELECT m.fused_id, c.* FROM (" + CANDIDATE_SQL + ") c(event_id, doc_key, event, ac, rc, mode, aux, loc,"
-        " day, reported, actor, recipient) JOIN fused_members m ON m.event_id = c.event_id WHERE m.fused_id IN (SELECT unnest(?))",
+        " day, reported, actor, recipient) JOIN fused_members m ON m.event_id = c.event_id"
+        " WHERE m.fused_id IN (SELECT unnest(?))",
         [list(fused_ids)],
     ).fetchall()
     out: dict[str, list[Candidate]] = {}
