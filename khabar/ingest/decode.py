@@ -97,10 +97,12 @@ def _decode_cp1256(data: bytes) -> str | None:
 
 
 def _decode_bom(data: bytes, enc: str, skip: int) -> Decoded:
-    """Decode a payload that starts with a byte-order mark."""
+    """Decode a payload that starts with a byte-order mark (FF FE 00 00 may also be UTF-16-LE starting with NUL)."""
     try:
         return Decoded(data[skip:].decode(enc), enc)
     except UnicodeDecodeError as exc:
+        if enc == "utf-32-le":
+            return _decode_bom(data, "utf-16-le", len(codecs.BOM_UTF16_LE))
         return Decoded(None, enc, RejectReason.UNDECODABLE, f"{enc} BOM but invalid {enc} at offset {exc.start + skip}")
 
 
