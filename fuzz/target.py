@@ -1,0 +1,75 @@
+"""Atheris fuzz target for the text layer: arbitrary bytes -> ingest decoding/readers -> every pipeline stage.
+
+Run it with ``fuzz/run.sh MINUTES``. A crash is an exception escaping a stage (the pipeline
+would turn it into an INTERNAL_ERROR reject, hiding it) or a broken offset invariant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import atheris
+
+with atheris.instrument_imports(include=["khabar"]):
+    from khabar.ingest import read_sources
+    from khabar.ingest.decode import decode_bytes
+    from khabar.model import Document, Reject
+    from khabar.pipeline import STAGES
+    from khabar.settings import Limits
+
+LIMITS = Limits(max_document_chars=200_000, max_line_chars=50_000, document_seconds=0)
+SCRATCH = Path(tempfile.mkdtemp(prefix="khabar-fuzz-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
+SUFFIXES = (".txt", ".jsonl", ".csv", ".html")
+
+
+def check(doc: Document) -> None:
+    """Run every stage on one document (no exception allowed) and check that every offset points into the text."""
+    stage = dict(STAGES)
+    analysis = stage["text"](doc)
+    if isinstance(analysis, Reject):
+        return
+    text, n = doc.text, len(doc.text)
+    prev = 0
+    for s in analysis.sentences:
+        assert prev <= s.start < s.end <= n, (s, n)
+        prev = s.end
+    mentions = stage["actors"](analysis)
+    found = stage["dates"](analysis)
+    events = stage["events"](analysis, mentions, found)
+    stage["assign_dates"](events, found, analysis)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text, m
+    for d in found:
+        assert text[d.start : d.end] == d.text, d
+    for ev in events:
+        assert 0 <= ev.evidence.start <= ev.trigger.start < ev.trigger.end <= ev.evidence.end <= n, ev
+
+
+def one_input(data: bytes) -> None:
+    """The first byte picks the path: raw bytes decoded as a document, or a .txt/.jsonl/.csv/.html file read."""
+    if not data:
+        return
+    mode, body = data[0] % 5, data[1:]
+    if mode == 0:
+        decoded = decode_bytes(body)
+        if decoded.text is not None:
+            check(Document("fuzz", decoded.text))
+        return
+    path = SCRATCH / f"input{SUFFIXES[mode - 1]}"
+    path.write_bytes(body)
+    for item in read_sources([path], LIMITS):
+        if isinstance(item, Document):
+            check(item)
+
+
+def main() -> None:
+    """Entry point: libFuzzer options come from the command line."""
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
