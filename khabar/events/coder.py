@@ -132,6 +132,13 @@ class Sent:
     prev_left: int = -1
 
 
+def partner_of_meeting(g: Group, tm: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
+    """"X در دیدار با Y ... بر ضرورت ... تأکید کرد": Y is the meeting's partner, not the target of the
+    other trigger after it."""
+    return g.role == "with" and g.end <= tm.start and any(
+        t is not tm and t.entry.event in SYMMETRIC and t.end <= g.start for t in triggers)
+
+
 def frame_of(tm: TriggerMatch) -> str:
     """The trigger's argument frame: its own, else by type (requests, symmetric types, default)."""
     return tm.entry.frame or DEFAULT_FRAMES.get(tm.entry.event) or (
@@ -215,6 +222,8 @@ def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers:
             continue
         cl = make_clause(doc, groups, bars, sent, tm)
         frame = frame_of(tm)
+        if frame not in ("symmetric", "readiness", "mediator"):
+            cl.groups = [g for g in cl.groups if not partner_of_meeting(g, tm, triggers)]
         if skipped(doc, st, tm, cl, frame):
             continue
         slots, both = slots_of(doc, st, tm, cl, frame)

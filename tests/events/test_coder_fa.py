@@ -185,3 +185,9 @@ def test_visit_of_a_country() -> None:
     [ev] = code(text, [("گزارشگر سازمان ملل", "UNO", "Rapporteur"), ("ایران", "IRN", None)])
     assert (ev.event, ev.mode) == ("CONSULT", "visit")
     assert parts(ev) == ({"UNO"}, {"IRN"})
+
+
+def test_meeting_partner_is_not_the_target_of_a_later_demand() -> None:
+    text = "علاوی در دیدار دیروز خود با بشار اسد بر ضرورت حل بحران تأکید کرد."
+    evs = code(text, [("علاوی", "IRQ", "Allawi"), ("بشار اسد", "SYR", "Assad")])
+    assert [e.event for e in evs] == ["CONSULT"]
