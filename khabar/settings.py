@@ -43,7 +43,7 @@ class Limits:
 
     max_document_chars: int = 2_000_000
     max_line_chars: int = 200_000
-    max_file_bytes: int = 2_000_000_000
+    max_file_bytes: int = 512_000_000
     document_seconds: float = 10.0
 
     @classmethod

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner, Result
 
@@ -37,7 +38,7 @@ def table_counts(db: Path) -> dict[str, int]:
         return {k: v for k, v in s.counts().items() if k not in ("runs", "meta")}
 
 
-def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+def rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
     """Rows of a query on a store opened read-only."""
     with Store(db, read_only=True) as s:
         return s.query(sql)[1]
@@ -51,7 +52,7 @@ def check_whole(db: Path) -> None:
     assert {k for k, *_ in stories} == set(docs), "a document without stories, or stories without a document"
     assert {k for k, *_ in sentences} == set(docs), "a document without sentences, or sentences without a document"
     for key, start, end in sentences:
-        assert 0 <= start < end <= docs[key]  # type: ignore[operator]
+        assert 0 <= start < end <= docs[key]
     for table in ("mentions", "events"):
         orphans = rows(db, f"SELECT count(*) FROM {table} WHERE doc_key NOT IN (SELECT doc_key FROM documents)")
         assert orphans == [(0,)], f"{table} rows without their document"
@@ -62,8 +63,8 @@ def check_offsets(db: Path) -> None:
     texts = dict(rows(db, "SELECT doc_key, text FROM documents"))
     for key, start, end in rows(db, 'SELECT doc_key, "start", "end" FROM sentences'):
         text = texts[key]
-        assert isinstance(text, str) and 0 <= start < end <= len(text)  # type: ignore[operator]
+        assert isinstance(text, str) and 0 <= start < end <= len(text)
     for key, start, end, mtext in rows(db, 'SELECT doc_key, "start", "end", text FROM mentions'):
-        assert texts[key][start:end] == mtext  # type: ignore[index]
+        assert texts[key][start:end] == mtext
     for key, start, end, evidence in rows(db, "SELECT doc_key, evidence_start, evidence_end, evidence FROM events"):
-        assert texts[key][start:end] == evidence  # type: ignore[index]
+        assert texts[key][start:end] == evidence
