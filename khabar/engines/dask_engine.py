@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -53,6 +53,8 @@ class Partition:
     index: int
     records: int
     repeats: int
+    rows: dict[str, int]
+    reasons: Counter[str]
     parquet: dict[str, bytes]
     seconds: dict[str, float]
     pid: int
@@ -123,7 +125,9 @@ def process_partition(
                 path = Path(tmp) / f"{name}.parquet"
                 to_parquet(rows, path)
                 parquet[name] = path.read_bytes()
-    return Partition(index, len(items), repeats, parquet, done.seconds, os.getpid(), peak_rss_mb())
+    counts = {name: len(t) for name, t in tables.items()}
+    reasons = Counter(str(r) for r in tables["rejects"].cols["reason"])
+    return Partition(index, len(items), repeats, counts, reasons, parquet, done.seconds, os.getpid(), peak_rss_mb())
 
 
 def part_path(root: Path, table: str, index: int) -> Path:
@@ -263,11 +267,11 @@ class DaskRun:
         if not self.load and is_done(self.root, index):
             pending.append((len(chunk), None))
             return
-        chunk = self._unknown(chunk)
+        todo = self._unknown(chunk)
         fut = self.client.submit(
             process_partition,
             index,
-            chunk,
+            todo,
             self.summary.run_id,
             self.settings.limits.document_seconds,
             self.with_timer,
@@ -294,10 +298,12 @@ class DaskRun:
             save_partition(self.root, part)
             if self.load:
                 stored, dupes, events, stories = load_partition(self.store, self.root, part.index)
-                self.summary.stored += stored
-                self.summary.skipped += dupes + part.repeats
-                self.summary.events += events
-                self.summary.stories += stories
+            else:  # kept in place: every partition's rows count
+                stored, dupes, events, stories = part.rows["documents"], 0, part.rows["events"], part.rows["stories"]
+            self.summary.stored += stored
+            self.summary.skipped += dupes + part.repeats
+            self.summary.events += events
+            self.summary.stories += stories
             self.stats.store_seconds += time.perf_counter() - started
             self._account(part)
         if self.on_progress:
@@ -305,16 +311,8 @@ class DaskRun:
 
     def _account(self, part: Partition) -> None:
         """Add a partition's rejects, stage seconds and worker memory to the totals."""
-        if "rejects" in part.parquet:
-            con = duckdb.connect()
-            try:
-                path = part_path(self.root, "rejects", part.index)
-                rows = con.execute(f"SELECT reason FROM read_parquet('{path}')").fetchall()
-            finally:
-                con.close()
-            self.summary.rejected += len(rows)
-            for (reason,) in rows:
-                self.summary.reasons[reason] += 1
+        self.summary.rejected += part.rows["rejects"]
+        self.summary.reasons.update(part.reasons)
         for name, s in part.seconds.items():
             self.stats.timer.seconds[name] = self.stats.timer.seconds.get(name, 0.0) + s
         self.stats.rss_mb[part.pid] = max(self.stats.rss_mb.get(part.pid, 0.0), part.rss_mb)

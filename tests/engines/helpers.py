@@ -15,7 +15,7 @@ COMPARED = {
     "documents": "doc_key",
     "stories": "doc_key, story",
     "sentences": "doc_key, sentence",
-    "mentions": "doc_key, start, \"end\", code, rule",
+    "mentions": 'doc_key, start, "end", code, rule',
     "events": "event_id",
     "rejects": "reject_key",
 }
@@ -58,9 +58,27 @@ def table_rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     out = {}
     with Store(db, read_only=True) as store:
         for table, order in COMPARED.items():
-            _, rows = store.query(f"SELECT * EXCLUDE (run_id) FROM {table} ORDER BY {order}") if table in (
-                "documents",
-                "rejects",
-            ) else store.query(f"SELECT * FROM {table} ORDER BY {order}")
+            _, rows = (
+                store.query(f"SELECT * EXCLUDE (run_id) FROM {table} ORDER BY {order}")
+                if table
+                in (
+                    "documents",
+                    "rejects",
+                )
+                else store.query(f"SELECT * FROM {table} ORDER BY {order}")
+            )
             out[table] = [tuple(str(v) if isinstance(v, dict) else v for v in r) for r in rows]
     return out
+
+
+def difference(a: dict[str, list[tuple[Any, ...]]], b: dict[str, list[tuple[Any, ...]]]) -> str:
+    """The first differing row of two stores' tables, for an assertion message ('' when equal)."""
+    for table in a:
+        if a[table] != b.get(table):
+            rows = b.get(table, [])
+            if len(a[table]) != len(rows):
+                return f"{table}: {len(a[table])} rows vs {len(rows)}"
+            x, y = next((x, y) for x, y in zip(a[table], rows, strict=True) if x != y)
+            diff = [(i, u, v) for i, (u, v) in enumerate(zip(x, y, strict=True)) if u != v]
+            return f"{table}: row {x[:3]}: columns differ {str(diff)[:600]}"
+    return ""
