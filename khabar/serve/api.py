@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
-from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -18,7 +18,6 @@ from khabar.serve import models, quad, views
 from khabar.serve.access import StoreAccess
 from khabar.serve.errors import ERROR_RESPONSES, ApiError
 from khabar.store import queries
-from khabar.store.db import Store
 
 MAX_PAGE = 500
 MAX_EXPORT = 100_000
@@ -31,22 +30,16 @@ EventType = Enum("EventType", {e: e for e in sorted(EVENT_TYPES)}, type=str)  # 
 QuadName = Enum("QuadName", {c.name: c.name for c in quad.classes()}, type=str)  # type: ignore[misc]
 
 
-def access(request: Request) -> StoreAccess:
+async def access(request: Request) -> StoreAccess:
     """The app's store access."""
     acc: StoreAccess = request.app.state.access
     return acc
 
 
-def store(acc: Annotated[StoreAccess, Depends(access)]) -> Iterator[Store]:
-    """A read-only store opened for this request and closed after it."""
-    with acc.read() as s:
-        yield s
+AccessDep = Annotated[StoreAccess, Depends(access)]
 
 
-StoreDep = Annotated[Store, Depends(store)]
-
-
-def event_filter(
+async def event_filter(
     actor: Annotated[str | None, Query(max_length=200, description="Actor or recipient: name or code")] = None,
     country: Code = None,
     sector: Code = None,
@@ -83,11 +76,13 @@ def quad_dict(c: quad.QuadClass) -> dict[str, Any]:
 
 
 @router.get("/meta", response_model=models.Meta, summary="What the store holds and what can be filtered on")
-def meta(s: StoreDep, request: Request) -> dict[str, Any]:
+def meta(acc: AccessDep, request: Request) -> dict[str, Any]:
     """Totals, filter values, quad classes, and whether the server accepts writes."""
+    with acc.read() as s:
+        totals, facets = queries.totals(s), queries.facets(s)
     return {
-        **queries.totals(s),
-        "facets": queries.facets(s),
+        **totals,
+        "facets": facets,
         "quad_classes": [quad_dict(c) for c in quad.classes()],
         "writable": request.app.state.token is not None,
     }
@@ -95,46 +90,51 @@ def meta(s: StoreDep, request: Request) -> dict[str, Any]:
 
 @router.get("/events", response_model=models.EventPage, summary="Events matching the filters, one page")
 def list_events(
-    s: StoreDep,
+    acc: AccessDep,
     f: FilterDep,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> dict[str, Any]:
     """A page of events ordered by date, with the total that match."""
-    rows = queries.event_rows(s, paged(f, limit, offset))
-    return {"total": queries.count(s, f), "limit": limit, "offset": offset, "items": [views.with_quad(r) for r in rows]}
+    with acc.read() as s:
+        total, rows = queries.event_page(s, paged(f, limit, offset))
+    return {"total": total, "limit": limit, "offset": offset, "items": [views.with_quad(r) for r in rows]}
 
 
 @router.get("/events/{event_id}", response_model=models.EventView, summary="One event with its mentions")
-def get_event(s: StoreDep, event_id: Annotated[str, models.EVENT_ID]) -> dict[str, Any]:
+def get_event(acc: AccessDep, event_id: Annotated[str, models.EVENT_ID]) -> dict[str, Any]:
     """The event's PLOVER JSON and each report of it: sentence, evidence, marked actors and trigger."""
-    view = views.event_view(s, event_id)
+    with acc.read() as s:
+        view = views.event_view(s, event_id)
     if view is None:
         raise ApiError(404, f"no event {event_id!r}")
     return view
 
 
 @router.get("/actors", response_model=models.ActorPage, summary="Actors of the matching events with counts")
-def list_actors(s: StoreDep, f: FilterDep, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> dict[str, Any]:
+def list_actors(acc: AccessDep, f: FilterDep, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> dict[str, Any]:
     """Actors by number of events, as source and as target."""
-    return {"items": queries.actor_counts(s, f, limit)}
+    with acc.read() as s:
+        return {"items": queries.actor_counts(s, f, limit)}
 
 
 @router.get("/counts/daily", response_model=models.Daily, summary="Events per day by type or quad class")
-def daily_counts(s: StoreDep, f: FilterDep, by: Literal["event", "quad"] = "quad") -> dict[str, Any]:
+def daily_counts(acc: AccessDep, f: FilterDep, by: Literal["event", "quad"] = "quad") -> dict[str, Any]:
     """Per-day counts; events with no day (no date, no publication date) are counted apart."""
-    return views.daily(s, f, by)
+    with acc.read() as s:
+        return views.daily(s, f, by)
 
 
 @router.get("/network", response_model=models.Network, summary="Who acts on whom: nodes and weighted edges")
 def network(
-    s: StoreDep,
+    acc: AccessDep,
     f: FilterDep,
     by: Literal["country", "actor"] = "country",
     nodes: Annotated[int, Query(ge=2, le=200)] = 40,
 ) -> dict[str, Any]:
     """Actors or countries linked by their events, edges split into cooperation and conflict."""
-    return views.network(s, f, by, nodes)
+    with acc.read() as s:
+        return views.network(s, f, by, nodes)
 
 
 @router.get(
@@ -144,22 +144,25 @@ def network(
     responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
 )
 def export(
-    s: StoreDep, f: FilterDep, format: Literal["csv", "plover"] = "plover",
+    acc: AccessDep, f: FilterDep, format: Literal["csv", "plover"] = "plover",
     limit: Annotated[int, Query(ge=1, le=MAX_EXPORT)] = MAX_EXPORT,
 ) -> FileResponse:  # fmt: skip
     """A download of the current filter (at most ``limit`` events)."""
     tmp = Path(tempfile.mkdtemp(prefix="khabar-export-"))
     name = "events.csv" if format == "csv" else "events.jsonl"
-    queries.export(s, format, tmp / name, paged(f, limit, 0))
+    try:
+        with acc.read() as s:
+            queries.export(s, format, tmp / name, paged(f, limit, 0))
+    except BaseException:
+        _rmtree(tmp)
+        raise
     media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson; charset=utf-8"
     return FileResponse(tmp / name, media_type=media, filename=name, background=BackgroundTask(_rmtree, tmp))
 
 
 def _rmtree(path: Path) -> None:
     """Remove an export's temporary folder."""
-    for p in path.iterdir():
-        p.unlink()
-    path.rmdir()
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @router.get(
@@ -169,17 +172,15 @@ def _rmtree(path: Path) -> None:
     responses={200: {"content": {"text/plain": {}}}},
 )
 def get_document(
-    s: StoreDep, key: Annotated[str, models.DOC_KEY], format: Literal["json", "text"] = "json"
+    acc: AccessDep, key: Annotated[str, models.DOC_KEY], format: Literal["json", "text"] = "json"
 ) -> Any:
     """A document by key or id; its raw text as JSON, or as text/plain (never HTML)."""
-    doc = queries.document(s, key)
+    with acc.read() as s:
+        doc = queries.document(s, key)
+        if doc is not None and format == "json":
+            doc["events"] = queries.document_events(s, doc["doc_key"])
     if doc is None:
         raise ApiError(404, f"no document {key!r}")
     if format == "text":
         return PlainTextResponse(doc["text"] or "")
-    _, rows = s.query(
-        "SELECT event_id, event, evidence_start, evidence_end FROM events WHERE doc_key = ? ORDER BY evidence_start",
-        [doc["doc_key"]],
-    )
-    doc["events"] = [{"event_id": r[0], "event": r[1], "start": r[2], "end": r[3]} for r in rows]
     return doc

@@ -60,18 +60,29 @@ class EventFilter:
         if self.doc:
             conds.append("doc_id = ?")
             params.append(self.doc)
-        day = DAY_SQL if self.report_day else "date"
-        if self.since:
-            conds.append(f"{day} >= ?")
-            params.append(self.since)
-        if self.until:
-            conds.append(f"{day} <= ?")
-            params.append(self.until)
+        if self.report_day and (self.since or self.until):
+            self._report_days(conds, params)
+        else:
+            if self.since:
+                conds.append("date >= ?")
+                params.append(self.since)
+            if self.until:
+                conds.append("date <= ?")
+                params.append(self.until)
         if self.text:
             conds.append("evidence LIKE ?")
             params.append(f"%{self.text}%")
         self._more(conds, params)
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+    def _report_days(self, conds: list[str], params: list[Any]) -> None:
+        """since/until on the event's date, else (undated events) on its report's publication date."""
+        lo, hi = self.since or date.min, self.until or date.max
+        conds.append(
+            "(date BETWEEN ? AND ? OR (date IS NULL AND doc_key IN"
+            " (SELECT doc_key FROM documents WHERE pub_date BETWEEN ? AND ?)))"
+        )
+        params += [lo, hi, lo, hi]
 
     def _more(self, conds: list[str], params: list[Any]) -> None:
         """Conditions of the API's extra filters (who, event types, mode, outlet)."""
@@ -176,7 +187,7 @@ def _sql_path(p: Path) -> str:
 # The API's reads (khabar serve) ---------------------------------------------------------
 
 EVENT_ROW_COLS = (
-    "event_id, doc_key, doc_id, lang, event, mode, date, " + DAY_SQL + " AS day, aux, actor_codes, actor_names,"
+    "event_id, doc_key, doc_id, lang, event, mode, date, aux, actor_codes, actor_names,"
     " recipient_codes, recipient_names, sectors, evidence, confidence"
 )
 
@@ -193,11 +204,37 @@ def count(store: Store, f: EventFilter) -> int:
     return int(rows[0][0]) if rows else 0
 
 
+def pub_dates(store: Store, doc_keys: list[str]) -> dict[str, Any]:
+    """Publication dates of some documents, by key."""
+    if not doc_keys:
+        return {}
+    _, rows = store.query("SELECT doc_key, pub_date FROM documents WHERE doc_key = ANY(?)", [sorted(set(doc_keys))])
+    return dict(rows)  # type: ignore[arg-type]
+
+
 def event_rows(store: Store, f: EventFilter) -> list[dict[str, Any]]:
-    """One page of events matching a filter, as dicts (the API's table rows)."""
+    """One page of events matching a filter, as dicts (the API's table rows), each with its day."""
     where, params = f.where()
     page, pparams = f.page()
-    return records(*store.query(f"SELECT {EVENT_ROW_COLS} FROM events{where}{page}", params + pparams))
+    items = records(*store.query(f"SELECT {EVENT_ROW_COLS} FROM events{where}{page}", params + pparams))
+    dates = pub_dates(store, [it["doc_key"] for it in items if it["date"] is None])
+    for it in items:
+        it["day"] = it["date"] if it["date"] is not None else dates.get(it["doc_key"])
+    return items
+
+
+def event_page(store: Store, f: EventFilter) -> tuple[int, list[dict[str, Any]]]:
+    """The number of events matching a filter and its page of rows."""
+    return count(store, f), event_rows(store, f)
+
+
+def document_events(store: Store, doc_key: str) -> list[dict[str, Any]]:
+    """The events of one document with their evidence offsets."""
+    _, rows = store.query(
+        "SELECT event_id, event, evidence_start, evidence_end FROM events WHERE doc_key = ? ORDER BY evidence_start",
+        [doc_key],
+    )
+    return [{"event_id": r[0], "event": r[1], "start": r[2], "end": r[3]} for r in rows]
 
 
 def event_plover(store: Store, event_id: str) -> tuple[str, dict[str, Any]] | None:
