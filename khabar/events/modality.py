@@ -32,7 +32,8 @@ def cue_modes(sc: Scan, tm: TriggerMatch, left: int, right: int) -> set[str]:
             reach = window if mod != "hypothetical" else 2 * window
             if words_between(sc.text, hit.end, tm.start) <= reach:
                 found.add(mod)
-        elif place == "after" and hit.start >= tm.end and words_between(sc.text, tm.end, hit.start) <= AFTER_REACH:
+        elif place == "after" and hit.start >= tm.end and words_between(sc.text, tm.end, hit.start) <= (
+                AFTER_REACH if mod != "future" else 2 * window):
             found.add(mod)
     prefix = glued(sc, tm)
     for mod, proclitics in sc.cues.glued_modality.items():

@@ -24,11 +24,18 @@ def subject_of(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMat
         if after and (not marked or after[0].start < marked[0].start):  # a group after "with Y" is a topic
             # the subject follows the verb at once; a group further on is its object, the subject unknown
             return after[0] if words_outside(doc, tm.word_end, after[0].start) == 0 else None
+        if before and headed(doc, tm):  # "X ... خلال لقاء مع Y": the clause's subject, not the nearest group
+            return before[0]
         verbs = [(t.start, t.end) for t in triggers] + [(h.start, h.end) for h in doc.sc.kind("say")]
         if before and not any(before[-1].end <= s and e <= tm.start for s, e in verbs):
             return before[-1]
         return None
     return pick_subject(doc.sc, cl.groups, tm.start, tm.end)
+
+
+def headed(doc: Doc, tm: TriggerMatch) -> bool:
+    """True when a preposition like "during" sits right before the trigger (a meeting noun in a phrase)."""
+    return any(h.end <= tm.word_start and not doc.sc.text[h.end:tm.word_start].strip() for h in doc.sc.kind("head"))
 
 
 def first_after(groups: list[Group], end: int) -> Group | None:

@@ -38,7 +38,8 @@ def cue_cases() -> list[tuple[str, str, str, str]]:
             out += [(lang, "post", role, p) for p in phrases]
         simple = {"say_verbs": "say", "complementizers": "comp", "clause_breaks": "break",
                   "readiness_objects": "ready", "habitual": "habitual", "anaphora": "anaphora",
-                  "both_sides": "both", "counterfactual": "counterfactual", "purpose": "purpose"}
+                  "both_sides": "both", "counterfactual": "counterfactual", "purpose": "purpose",
+                  "announce": "announce", "nominal_heads": "head"}
         for key, kind in simple.items():
             out += [(lang, kind, "", p) for p in data[key]]
         for mod in MODALITIES:
@@ -137,3 +138,19 @@ def test_not_triggers_hide_the_trigger_inside(lang: str, phrase: str) -> None:
     start = sentence.index(phrase)
     a = analysis_of(sentence, lang)  # type: ignore[arg-type]
     assert not [m for m in match_triggers(a) if m.raw.start < start + len(phrase) and start < m.raw.end]
+
+
+def verb_cases() -> list[tuple[str, str]]:
+    """(lang, phrase) for every verb-only trigger phrase."""
+    return [(lang, v) for lang in ("fa", "ar") for v in raw_events(lang)["verbs"]]
+
+
+@pytest.mark.parametrize(("lang", "verb"), verb_cases(), ids=lambda v: v)
+def test_verb_only_phrase_with_article_is_no_trigger(lang: str, verb: str) -> None:
+    """Each verb-only phrase: bare it is a trigger, with the article it is not."""
+    article = raw_events(lang)["articles"][0]
+    bare = analysis_of(CARRIER[lang].format(verb), lang)  # type: ignore[arg-type]
+    assert any(fold_key(verb) in fold_key(e.phrase) or fold_key(e.phrase) in fold_key(verb)
+               for m in match_triggers(bare) for e in m.entries)
+    noun = analysis_of(CARRIER[lang].format(article + verb), lang)  # type: ignore[arg-type]
+    assert not [e for m in match_triggers(noun) for e in m.entries if fold_key(e.phrase) == fold_key(verb)]
