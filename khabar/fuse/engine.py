@@ -118,6 +118,7 @@ class Pass:
         cl.mode = next((m.mode for m in members if m.mode), None)
         cl.location = next((m.location for m in members if m.location), None)
         cl.persons = tuple(sorted({p for m in members for p in m.persons}))
+        cl.texts = [m.words for m in members if m.words]
         reported = [m.reported for m in members if m.reported is not None]
         cl.first, cl.last = (min(reported), max(reported)) if reported else (None, None)
         cl.size, cl.dirty = len(members), True

@@ -15,11 +15,13 @@ A story-level event and a fused event must share:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from khabar.fuse.settings import FusionSettings
+from khabar.text.normalize import fold
 
 Day = date  # a field named `date` shadows the type inside the dataclasses below
 
@@ -44,6 +46,7 @@ class Candidate:
     date: Day | None = None
     reported: Day | None = None
     persons: tuple[str, ...] = ()
+    words: frozenset[str] = frozenset()
 
     def participants(self, unordered: Sequence[str]) -> str:
         """The participant part of the key: 'A,B' for unordered types, 'A,B>C' otherwise."""
@@ -78,6 +81,7 @@ class Cluster:
     last: Day | None = None
     size: int = 0
     persons: tuple[str, ...] = ()
+    texts: list[frozenset[str]] = field(default_factory=list, compare=False)
     dirty: bool = field(default=False, compare=False)
 
     def add(self, c: Candidate) -> None:
@@ -85,6 +89,8 @@ class Cluster:
         self.mode = self.mode or c.mode
         self.location = self.location or c.location
         self.persons = tuple(sorted(set(self.persons) | set(c.persons)))
+        if c.words:
+            self.texts.append(c.words)
         if c.reported is not None:
             self.first = min(self.first or c.reported, c.reported)
             self.last = max(self.last or c.reported, c.reported)
@@ -102,6 +108,33 @@ def _mode_ok(c: Candidate, cl: Cluster) -> bool:
 
 def _location_ok(c: Candidate, cl: Cluster) -> bool:
     return c.location is None or cl.location is None or c.location == cl.location
+
+
+WORD = re.compile(r"\w{2,}")
+
+
+def words(text: str | None) -> frozenset[str]:
+    """The folded words of an evidence text, for near-copy comparison."""
+    return frozenset(WORD.findall(fold(text).text)) if text else frozenset()
+
+
+def near_copy(a: frozenset[str], texts: Iterable[frozenset[str]], threshold: float) -> bool:
+    """Whether a word set nearly copies one of the texts (Jaccard overlap at least the threshold)."""
+    return bool(a) and any(b and len(a & b) >= threshold * len(a | b) for b in texts)
+
+
+def corroboration(c: Candidate, cl: Cluster, s: FusionSettings) -> str | None:
+    """What links an undated report to a fused event beyond codes: shared people or copied words (None: nothing)."""
+    shared = sorted(set(c.persons) & set(cl.persons))
+    if shared:
+        return "same people {" + ", ".join(p.partition("=")[2] for p in shared) + "}"
+    if near_copy(c.words, cl.texts, s.copy_similarity):
+        return "words nearly copy another report's"
+    return None
+
+
+def _linked(c: Candidate, cl: Cluster, s: FusionSettings) -> bool:
+    return not s.corroborate_undated or corroboration(c, cl, s) is not None
 
 
 def people(persons: Sequence[str]) -> dict[str, set[str]]:
@@ -151,6 +184,7 @@ def place(c: Candidate, clusters: Sequence[Cluster], s: FusionSettings) -> tuple
         return _best([cl for cl in pool if cl.date == c.date]), SAME_DATE
     if c.reported is None:
         return _best([cl for cl in pool if cl.scope_doc == c.doc_key]), SAME_DOCUMENT
+    pool = [cl for cl in pool if _linked(c, cl, s)]
     dated = [cl for cl in pool if cl.date is not None and 0 <= _days(c.reported, cl.date) <= s.window_days]
     if dated:
         latest = max(cl.date for cl in dated if cl.date is not None)
@@ -171,10 +205,13 @@ def adoptive(cl: Cluster, dated: Sequence[Cluster], s: FusionSettings) -> Cluste
     """The dated cluster an undated group of reports moves into, if all its reports fit one day's window."""
     if cl.date is not None or cl.scope_doc is not None or cl.first is None or cl.last is None:
         return None
+    me = _as_candidate(cl)
     fit = [
         d for d in dated
         if d.date is not None and _days(cl.first, d.date) >= 0 and _days(cl.last, d.date) <= s.window_days
-        and all(CHECKS[n](_as_candidate(cl), d) for n in s.checks)
+        and all(CHECKS[n](me, d) for n in s.checks)
+        and (not s.corroborate_undated or set(cl.persons) & set(d.persons)
+             or any(near_copy(t, d.texts, s.copy_similarity) for t in cl.texts))
     ]  # fmt: skip
     if not fit:
         return None
@@ -224,7 +261,7 @@ def _date_text(c: Candidate, cl: Cluster, rule: str, s: FusionSettings) -> str:
     return "undated in an undated report: joins only the same undated event of the same document"
 
 
-def _extras_text(c: Candidate, cl: Cluster) -> list[str]:
+def _extras_text(c: Candidate, cl: Cluster, rule: str, s: FusionSettings) -> list[str]:
     out = []
     if c.mode and cl.mode:
         out.append(f"mode {c.mode}")
@@ -236,16 +273,16 @@ def _extras_text(c: Candidate, cl: Cluster) -> list[str]:
         out.append(f"aux {c.aux}")
     if c.location and cl.location:
         out.append(f"location {c.location}")
-    shared = sorted(set(c.persons) & set(cl.persons))
-    if shared:
-        out.append("same people {" + ", ".join(p.partition("=")[2] for p in shared) + "}")
+    link = corroboration(c, cl, s)
+    if link and (link.startswith("same people") or rule in (UNDATED_WINDOW, UNDATED_GROUP)):
+        out.append(link)
     return out
 
 
 def explain(c: Candidate, cl: Cluster, rule: str, s: FusionSettings) -> str:
     """Why a candidate joined a cluster, in one line."""
     head = [f"same type {c.event}", participants_text(c, s), _date_text(c, cl, rule, s)]
-    return ", ".join(head + _extras_text(c, cl))
+    return ", ".join(head + _extras_text(c, cl, rule, s))
 
 
 def explain_seed(c: Candidate, rule: str, s: FusionSettings) -> str:

@@ -31,16 +31,24 @@ class FusionSettings:
         compatible with anything, two different values are not; persons: where both
         name identified people for a participant code, they share one).
     require_participants: an event without any participant code stays alone.
+    corroborate_undated: an undated event joins others only when it also shares an
+        identified person with them or its words nearly copy one of theirs (codes and a
+        publication window alone join different clashes of one war, measured on the corpus).
+    copy_similarity: the word-set overlap (Jaccard) that counts as a near copy.
     """
 
     window_days: int = 3
     unordered_types: tuple[str, ...] = UNORDERED_TYPES
     checks: tuple[str, ...] = DEFAULT_CHECKS
     require_participants: bool = True
+    corroborate_undated: bool = True
+    copy_similarity: float = 0.5
 
     def __post_init__(self) -> None:
         from khabar.fuse.rules import CHECKS
 
+        if not 0 < self.copy_similarity <= 1:
+            raise UsageError(f"copy similarity must be in (0, 1] (got {self.copy_similarity})")
         if self.window_days < 0:
             raise UsageError(f"fusion window must not be negative (got {self.window_days} days)")
         unknown = [c for c in self.checks if c not in CHECKS]

@@ -9,7 +9,7 @@ from typing import Any
 
 import duckdb
 
-from khabar.fuse.rules import Candidate, Cluster
+from khabar.fuse.rules import Candidate, Cluster, words
 
 Con = duckdb.DuckDBPyConnection
 
@@ -53,7 +53,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
 CANDIDATE_SQL = """
 SELECT e.event_id, e.doc_key, e.event, e.actor_codes, e.recipient_codes, e.mode, e.aux,
        json_extract_string(e.plover, '$.event_loc.name'), e.date, coalesce(s.pub_date, d.pub_date),
-       json_extract(e.plover, '$.actor'), json_extract(e.plover, '$.recipient')
+       json_extract(e.plover, '$.actor'), json_extract(e.plover, '$.recipient'), e.evidence
 FROM events e JOIN documents d ON d.doc_key = e.doc_key
 LEFT JOIN stories s ON s.doc_key = e.doc_key AND s.story = e.story
 """
@@ -110,9 +110,10 @@ def persons(*roles: str | None) -> tuple[str, ...]:
 
 def candidate(row: Sequence[Any]) -> Candidate:
     """A Candidate from a CANDIDATE_SQL row."""
-    eid, doc, ev, ac, rc, mode, aux, loc, day, reported, actor, recipient = row
+    eid, doc, ev, ac, rc, mode, aux, loc, day, reported, actor, recipient, evidence = row
     return Candidate(
-        eid, doc, ev, tuple(ac or ()), tuple(rc or ()), mode, aux, loc, day, reported, persons(actor, recipient)
+        eid, doc, ev, tuple(ac or ()), tuple(rc or ()), mode, aux, loc, day, reported, persons(actor, recipient),
+        words(evidence),
     )
 
 
@@ -130,7 +131,7 @@ def candidates_of(con: Con, fused_ids: Sequence[str]) -> dict[str, list[Candidat
         return {}
     rows = con.execute(
         "SELECT m.fused_id, c.* FROM (" + CANDIDATE_SQL + ") c(event_id, doc_key, event, ac, rc, mode, aux, loc,"
-        " day, reported, actor, recipient) JOIN fused_members m ON m.event_id = c.event_id"
+        " day, reported, actor, recipient, evidence) JOIN fused_members m ON m.event_id = c.event_id"
         " WHERE m.fused_id IN (SELECT unnest(?))",
         [list(fused_ids)],
     ).fetchall()
@@ -158,9 +159,16 @@ def clusters_by_key(con: Con, keys: Iterable[str]) -> dict[str, list[Cluster]]:
     rows = con.execute(
         f"SELECT {CLUSTER_COLS} FROM fused_events WHERE fuse_key IN (SELECT unnest(?))", [keys]
     ).fetchall()
+    by_id = {}
     for r in rows:
-        cl = cluster(r)
+        cl = by_id[r[0]] = cluster(r)
         out.setdefault(cl.key, []).append(cl)
+    texts = con.execute(
+        "SELECT m.fused_id, e.evidence FROM fused_members m JOIN events e ON e.event_id = m.event_id "
+        "WHERE m.fused_id IN (SELECT unnest(?))", [list(by_id)],
+    ).fetchall()  # fmt: skip
+    for fid, evidence in texts:
+        by_id[fid].texts.append(words(evidence))
     return out
 
 

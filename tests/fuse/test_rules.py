@@ -18,8 +18,10 @@ from khabar.fuse.rules import (
     adoptive,
     explain,
     explain_seed,
+    near_copy,
     new_cluster,
     place,
+    words,
 )
 from khabar.fuse.settings import FusionSettings
 
@@ -29,7 +31,8 @@ DAY = date(2024, 3, 13)
 
 def cand(event: str = "CONSULT", actors: tuple[str, ...] = ("RUS",), recipients: tuple[str, ...] = ("TUR",),
          day: date | None = DAY, reported: date | None = DAY, doc: str = "d1", **kw: object) -> Candidate:  # fmt: skip
-    """A candidate with sensible defaults."""
+    """A candidate with sensible defaults (Putin named, so undated reports are corroborated)."""
+    kw.setdefault("persons", ("RUS=putin",))
     return Candidate(f"ev-{doc}-{event}-{day}", doc, event, actors, recipients, date=day, reported=reported,
                      **kw)  # type: ignore[arg-type]  # fmt: skip
 
@@ -148,10 +151,30 @@ def test_reasons_say_why() -> None:
     cl = seeded(cand(mode="visit"))
     assert explain(cand(doc="d2"), cl, SAME_DATE, S) == (
         "same type CONSULT, same participants {RUS, TUR}, date 2024-03-13 equal, mode unstated, compatible with visit"
+        ", same people {putin}"
     )
     undated = cand(doc="d2", day=None, reported=date(2024, 3, 14))
     assert "undated, report dated 2024-03-14 within 3 days of 2024-03-13" in explain(undated, cl, UNDATED_WINDOW, S)
     assert "actor {ISR} and recipient {PSE}" in explain_seed(cand("ASSAULT", ("ISR",), ("PSE",)), "seed", S)
+
+
+def test_undated_reports_need_a_shared_person_or_copied_words() -> None:
+    cl = seeded(cand(persons=(), words=words("بوتین و اردوغان روز چهارشنبه در مسکو دیدار کردند")))
+    bare = cand(doc="d2", day=None, reported=date(2024, 3, 14), persons=())
+    assert place(bare, [cl], S)[0] is None
+    assert place(bare, [cl], FusionSettings(corroborate_undated=False))[0] is cl
+    copy = cand(doc="d2", day=None, reported=date(2024, 3, 14), persons=(),
+                words=words("پوتین و اردوغان روز چهارشنبه در مسکو دیدار کردند."))  # fmt: skip
+    got, rule = place(copy, [cl], S)
+    assert got is cl and "words nearly copy" in explain(copy, cl, rule, S)
+    other = cand(doc="d3", day=None, reported=date(2024, 3, 14), persons=(), words=words("پوتین به ترکیه سفر نمی‌کند"))
+    assert place(other, [cl], S)[0] is None
+
+
+def test_near_copy_threshold() -> None:
+    a, b = words("a1 b2 c3 d4"), words("a1 b2 c3 e5")
+    assert near_copy(a, [b], 0.6) and not near_copy(a, [b], 0.61)
+    assert not near_copy(frozenset(), [b], 0.1)
 
 
 def test_bad_settings_are_usage_errors() -> None:
@@ -159,6 +182,8 @@ def test_bad_settings_are_usage_errors() -> None:
         FusionSettings(window_days=-1)
     with pytest.raises(UsageError, match="unknown fusion check"):
         FusionSettings(checks=("colour",))
+    with pytest.raises(UsageError, match="similarity"):
+        FusionSettings(copy_similarity=0)
 
 
 def test_window_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
