@@ -62,6 +62,10 @@ class Candidate:
         """Whether any participant is coded."""
         return bool(self.actors or self.recipients)
 
+    def single_code(self) -> bool:
+        """Whether one country or group is all the event names (Turkey attacked; Iranians protested)."""
+        return len(set(self.actors) | set(self.recipients)) == 1
+
 
 @dataclass(slots=True)
 class Cluster:
@@ -118,9 +122,15 @@ def words(text: str | None) -> frozenset[str]:
     return frozenset(WORD.findall(fold(text).text)) if text else frozenset()
 
 
+# A sentence this short ("Tunisia: arrests") says too little to count as a copy of another.
+MIN_COPY_WORDS = 6
+
+
 def near_copy(a: frozenset[str], texts: Iterable[frozenset[str]], threshold: float) -> bool:
-    """Whether a word set nearly copies one of the texts (Jaccard overlap at least the threshold)."""
-    return bool(a) and any(b and len(a & b) >= threshold * len(a | b) for b in texts)
+    """Whether a sentence's words nearly copy one of the texts' (Jaccard overlap at least the threshold)."""
+    if len(a) < MIN_COPY_WORDS:
+        return False
+    return any(len(b) >= MIN_COPY_WORDS and len(a & b) >= threshold * len(a | b) for b in texts)
 
 
 def corroboration(c: Candidate, cl: Cluster, s: FusionSettings) -> str | None:
@@ -181,7 +191,10 @@ def place(c: Candidate, clusters: Sequence[Cluster], s: FusionSettings) -> tuple
         return None, ALONE
     pool = [cl for cl in clusters if compatible(c, cl, s)]
     if c.date is not None:
-        return _best([cl for cl in pool if cl.date == c.date]), SAME_DATE
+        same = [cl for cl in pool if cl.date == c.date]
+        if s.corroborate_single_code and c.single_code():
+            same = [cl for cl in same if corroboration(c, cl, s)]
+        return _best(same), SAME_DATE
     if c.reported is None:
         return _best([cl for cl in pool if cl.scope_doc == c.doc_key]), SAME_DOCUMENT
     pool = [cl for cl in pool if _linked(c, cl, s)]
@@ -274,7 +287,7 @@ def _extras_text(c: Candidate, cl: Cluster, rule: str, s: FusionSettings) -> lis
     if c.location and cl.location:
         out.append(f"location {c.location}")
     link = corroboration(c, cl, s)
-    if link and (link.startswith("same people") or rule in (UNDATED_WINDOW, UNDATED_GROUP)):
+    if link and (link.startswith("same people") or rule in (UNDATED_WINDOW, UNDATED_GROUP) or c.single_code()):
         out.append(link)
     return out
 

@@ -34,7 +34,10 @@ class FusionSettings:
     corroborate_undated: an undated event joins others only when it also shares an
         identified person with them or its words nearly copy one of theirs (codes and a
         publication window alone join different clashes of one war, measured on the corpus).
-    copy_similarity: the word-set overlap (Jaccard) that counts as a near copy.
+    corroborate_single_code: the same for a dated event naming one code only (two
+        Turkish strikes on one day are not one strike).
+    copy_similarity: the word-set overlap (Jaccard) of the two sentences that counts as
+        a near copy.
     """
 
     window_days: int = 3
@@ -42,6 +45,7 @@ class FusionSettings:
     checks: tuple[str, ...] = DEFAULT_CHECKS
     require_participants: bool = True
     corroborate_undated: bool = True
+    corroborate_single_code: bool = True
     copy_similarity: float = 0.5
 
     def __post_init__(self) -> None:

@@ -53,9 +53,11 @@ TABLES: dict[str, list[tuple[str, str]]] = {
 CANDIDATE_SQL = """
 SELECT e.event_id, e.doc_key, e.event, e.actor_codes, e.recipient_codes, e.mode, e.aux,
        json_extract_string(e.plover, '$.event_loc.name'), e.date, coalesce(s.pub_date, d.pub_date),
-       json_extract(e.plover, '$.actor'), json_extract(e.plover, '$.recipient'), e.evidence
+       json_extract(e.plover, '$.actor'), json_extract(e.plover, '$.recipient'),
+       coalesce(substring(d.text, se.start + 1, se."end" - se.start), e.evidence)
 FROM events e JOIN documents d ON d.doc_key = e.doc_key
 LEFT JOIN stories s ON s.doc_key = e.doc_key AND s.story = e.story
+LEFT JOIN sentences se ON se.doc_key = e.doc_key AND se.sentence = e.sentence
 """
 
 CLUSTER_COLS = (
@@ -109,7 +111,7 @@ def persons(*roles: str | None) -> tuple[str, ...]:
 
 
 def candidate(row: Sequence[Any]) -> Candidate:
-    """A Candidate from a CANDIDATE_SQL row."""
+    """A Candidate from a CANDIDATE_SQL row (its words: those of the sentence that states it)."""
     eid, doc, ev, ac, rc, mode, aux, loc, day, reported, actor, recipient, evidence = row
     return Candidate(
         eid, doc, ev, tuple(ac or ()), tuple(rc or ()), mode, aux, loc, day, reported, persons(actor, recipient),
@@ -164,7 +166,9 @@ def clusters_by_key(con: Con, keys: Iterable[str]) -> dict[str, list[Cluster]]:
         cl = by_id[r[0]] = cluster(r)
         out.setdefault(cl.key, []).append(cl)
     texts = con.execute(
-        "SELECT m.fused_id, e.evidence FROM fused_members m JOIN events e ON e.event_id = m.event_id "
+        "SELECT m.fused_id, coalesce(substring(d.text, se.start + 1, se.\"end\" - se.start), e.evidence) "
+        "FROM fused_members m JOIN events e ON e.event_id = m.event_id JOIN documents d ON d.doc_key = e.doc_key "
+        "LEFT JOIN sentences se ON se.doc_key = e.doc_key AND se.sentence = e.sentence "
         "WHERE m.fused_id IN (SELECT unnest(?))", [list(by_id)],
     ).fetchall()  # fmt: skip
     for fid, evidence in texts:

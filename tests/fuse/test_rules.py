@@ -172,9 +172,19 @@ def test_undated_reports_need_a_shared_person_or_copied_words() -> None:
 
 
 def test_near_copy_threshold() -> None:
-    a, b = words("a1 b2 c3 d4"), words("a1 b2 c3 e5")
-    assert near_copy(a, [b], 0.6) and not near_copy(a, [b], 0.61)
+    a, b = words("a1 b2 c3 d4 e5 f6 g7 h8"), words("a1 b2 c3 d4 e5 f6 g7 x9")
+    assert near_copy(a, [b], 0.7) and not near_copy(a, [b], 0.8)
     assert not near_copy(frozenset(), [b], 0.1)
+    assert not near_copy(words("تونس: اعتقال"), [words("تونس: اعتقال")], 0.5)  # too short to be a copy
+
+
+def test_a_dated_event_with_one_code_needs_corroboration() -> None:
+    cl = seeded(cand("ASSAULT", ("TUR",), (), persons=()))
+    other = cand("ASSAULT", ("TUR",), (), doc="d2", persons=())
+    assert place(other, [cl], S)[0] is None
+    assert place(other, [cl], FusionSettings(corroborate_single_code=False))[0] is cl
+    named = seeded(cand("ASSAULT", ("TUR",), (), persons=("TUR=erdogan",)))
+    assert place(cand("ASSAULT", ("TUR",), (), doc="d2", persons=("TUR=erdogan",)), [named], S)[0] is named
 
 
 def test_bad_settings_are_usage_errors() -> None:
