@@ -2,7 +2,7 @@
 
 A mention's role comes from the nearest argument marker before it (at most
 ``marker_gap`` words, no other mention between), a marker glued to its word (Arabic
-ب ل), or a postposition right after its group (Persian را). Unmarked groups are
+bi-, li-), or a postposition right after its group (Persian "ra"). Unmarked groups are
 subjects or (verb-first languages) objects. A frame maps roles to actor/recipient.
 """
 
@@ -12,14 +12,22 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from khabar.events.scan import FMention, Group, Scan, coordination, word_start, words_between
+from khabar.events.scan import (
+    ARABIC_COMMA,
+    ARABIC_QUESTION_MARK,
+    ARABIC_SEMICOLON,
+    FMention,
+    Group,
+    Scan,
+    coordination,
+    word_start,
+    words_between,
+)
 from khabar.model import Mention
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 GENERIC_KINDS = frozenset({"country", "place", "coref"})
-ARTICLE = "ال"
-CONJUNCTIONS = ("و", "ف")
-PUNCT = frozenset(".،,:;؛!?؟()")
+PUNCT = frozenset(".,:;!?()" + ARABIC_COMMA + ARABIC_SEMICOLON + ARABIC_QUESTION_MARK)
 INF = 1 << 62
 
 
@@ -36,10 +44,14 @@ def glued_role(sc: Scan, fm: FMention) -> str | None:
     """Role from a marker glued to the mention's word (after a conjunction, before the article)."""
     ws = word_start(sc.text, fm.start)
     prefix = sc.text[ws:fm.start]
-    if len(prefix) > 1 and prefix[0] in CONJUNCTIONS:
+    if len(prefix) > 1 and prefix[0] in sc.cues.conjunctions:
         prefix = prefix[1:]
-    if prefix.endswith(ARTICLE) and len(prefix) > len(ARTICLE):
-        prefix = prefix[: -len(ARTICLE)]
+    if prefix in sc.cues.articles[1:]:  # a contracted article form ("lil-"): its first letter is the marker
+        prefix = prefix[:1]
+    for article in sc.cues.articles:
+        if prefix.endswith(article) and len(prefix) > len(article):
+            prefix = prefix[: -len(article)]
+            break
     return sc.cues.glued_markers.get(prefix)
 
 
@@ -52,7 +64,7 @@ def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def assign_roles(sc: Scan, fms: list[FMention], triggers: list[tuple[int, int]]) -> None:
     """Give each mention the role of a marker shortly before it in the same phrase (or glued to it)."""
     taken = sorted([(fm.start, fm.end) for fm in fms] + triggers)
-    ends = {e for _, e in triggers}  # a phrase ending in a marker ("دیدار از") marks what follows it
+    ends = {e for _, e in triggers}  # a phrase ending in a marker ("didar az", visit of) marks what follows
     markers = [h for h in sc.kind("marker") if h.end in ends or not overlaps(taken, h.start, h.end)]
     starts = [t[0] for t in sorted(triggers)]
     mi = 0
@@ -89,8 +101,8 @@ def joins(sc: Scan, a: FMention, b: FMention, after: FMention | None) -> bool:
         return True
     if same_code(a, b):  # apposition: "the Russian president, Vladimir Putin"
         return how == "punct"
-    # "X، Y و Z": a comma joins different actors only inside a list closed by a coordinator
-    return how == "punct" and "," in sc.text[a.end:b.start].replace("،", ",") and after is not None and (
+    # "X, Y and Z": a comma joins different actors only inside a list closed by a coordinator
+    return how == "punct" and "," in sc.text[a.end:b.start].replace(ARABIC_COMMA, ",") and after is not None and (
         coordination(sc.text, b.end, after.start, coords) == "word")
 
 

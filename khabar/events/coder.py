@@ -133,7 +133,7 @@ class Sent:
 
 
 def partner_of_meeting(g: Group, tm: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
-    """"X در دیدار با Y ... بر ضرورت ... تأکید کرد": Y is the meeting's partner, not the target of the
+    """"X, in the meeting with Y, stressed the need for ...": Y is the meeting's partner, not the target of the
     other trigger after it."""
     return g.role == "with" and g.end <= tm.start and any(
         t is not tm and t.entry.event in SYMMETRIC and t.end <= g.start for t in triggers)
@@ -180,7 +180,7 @@ def slots_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> tu
     return dedupe_slots(slots), both
 
 
-GENITIVE_REACH = 3  # words between a meeting noun and the head of its genitive ("روسای مجالس" X و Y)
+GENITIVE_REACH = 3  # words between a meeting noun and its genitive ("meeting of the speakers of" X and Y)
 
 
 def nearby_genitive(doc: Doc, tm: TriggerMatch, cl: Clause) -> Group | None:
@@ -193,7 +193,7 @@ def nearby_genitive(doc: Doc, tm: TriggerMatch, cl: Clause) -> Group | None:
 
 
 def genitive_partner(doc: Doc, tm: TriggerMatch, cl: Clause, subject: Group | None) -> list[Mention]:
-    """Verb-final languages: "X در دیدار [امروز] Y": the genitive right after a meeting noun is the other
+    """Verb-final languages: "X in the meeting [today] of Y": the genitive right after a meeting noun is the other
     participant when the subject stands before it (and the subject when it is the genitive)."""
     before = [g for g in cl.groups if g.role is None and g.end <= tm.start]
     after = [g for g in cl.groups if g.role is None and g.start >= tm.end]

@@ -48,6 +48,8 @@ class Cues:
     glued_markers: dict[str, str]
     coordinators: frozenset[str]
     glued_modality: dict[str, frozenset[str]]
+    conjunctions: frozenset[str]
+    articles: tuple[str, ...]
 
 
 def _strings(where: str, value: Any) -> list[str]:
@@ -134,4 +136,7 @@ def load_cues(lang: str) -> Cues:
         glued_markers=glued,
         coordinators=coords,
         glued_modality=glued_mod,
+        conjunctions=frozenset(fold_key(c) for c in glue),
+        articles=tuple(fold_key(a) for a in (_strings(f"{where}: articles", data["articles"])
+                                             if data["articles"] else [])),
     )

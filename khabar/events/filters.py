@@ -62,7 +62,7 @@ def no_event(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
 
 
 def announced(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
-    """A ceasefire is an event when announced or ordered near it ("أعلن ... وقف إطلاق النار"), not when named."""
+    """A ceasefire is an event when announced or ordered near it ("announced ... a ceasefire"), not when named."""
     text, reach = doc.sc.text, doc.sc.cues.readiness_window
     return any(
         (cl.left <= h.start and h.end <= tm.word_start and words_between(text, h.end, tm.word_start) <= reach)

@@ -1,8 +1,8 @@
 """Auxiliary modes of an event: negation, hypothetical, future (PLOVER ``aux``).
 
 Cues come from ``events.yaml``: words shortly before the trigger in its clause,
-words right after it (Persian "نکرد", "خواهد کرد"), or a proclitic glued to it
-(Arabic future س, Persian negation ن). A phrase may carry its own aux.
+words right after it (Persian "did not", "will do"), or a proclitic glued to it
+(Arabic future sa-, Persian negation na-). A phrase may carry its own aux.
 """
 
 from __future__ import annotations

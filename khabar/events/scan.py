@@ -15,7 +15,10 @@ from khabar.model import Mention
 from khabar.text.lexicon import Hit
 from khabar.text.normalize import Folded, is_word_char
 
-NON_WORDS = " \n\t\"'«»“”()[]-.،,:؛;!؟?"
+ARABIC_COMMA = "\u060c"
+ARABIC_SEMICOLON = "\u061b"
+ARABIC_QUESTION_MARK = "\u061f"
+NON_WORDS = " \n\t\"'\u00ab\u00bb\u201c\u201d()[]-.,:;!?" + ARABIC_COMMA + ARABIC_SEMICOLON + ARABIC_QUESTION_MARK
 SAY_REACH = 20  # words from a verb of saying to its complementizer
 
 
@@ -31,7 +34,7 @@ class FMention:
 
 @dataclass(slots=True)
 class Group:
-    """Mentions coordinated or in apposition ("X و Y", "the president, Putin"): one argument slot."""
+    """Mentions coordinated or in apposition ("X and Y", "the president, Putin"): one argument slot."""
 
     members: list[FMention]
     role: str | None = None
@@ -131,7 +134,7 @@ def barriers(sc: Scan, start: int, end: int) -> list[tuple[int, int | None]]:
         if comp is not None:
             out.append((comp.end, say.start))
         elif sc.cues.order == "SOV" and words_between(text, say.end, end) > 1:
-            out.append((say.end, say.start))  # verb-final: "X افزود Y ..." reports what follows
+            out.append((say.end, say.start))  # verb-final: "X added Y ..." reports what follows
     out.sort(key=lambda b: b[0])
     return out
 
@@ -151,7 +154,7 @@ def clause(bars: Barriers, start: int, end: int, t_start: int, t_end: int) -> tu
 
 
 def coordination(text: str, start: int, end: int, coordinators: frozenset[str]) -> str | None:
-    """How ``text[start:end]`` joins two mentions: "word" (a coordinator such as و), "punct"
+    """How ``text[start:end]`` joins two mentions: "word" (a coordinator such as "and"), "punct"
     (only spaces and punctuation), or None (other words)."""
     found = "punct"
     for tok in text[start:end].split():

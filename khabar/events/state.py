@@ -46,7 +46,7 @@ def make_clause(doc: Doc, groups: list[Group], bars: list[tuple[int, int | None]
 
 
 def own_object(doc: Doc, g: Group, tm: TriggerMatch) -> Group:
-    """A postposition object (را) is this trigger's only when the trigger follows it closely."""
+    """A postposition object (Persian "ra") is this trigger's only when the trigger follows it closely."""
     if g.role != "obj" or (g.end <= tm.start and words_between(doc.sc.text, g.end, tm.start) <= OBJ_REACH):
         return g
     return Group(g.members, "skip")

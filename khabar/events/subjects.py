@@ -24,7 +24,7 @@ def subject_of(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMat
         if after and (not marked or after[0].start < marked[0].start):  # a group after "with Y" is a topic
             # the subject follows the verb at once; a group further on is its object, the subject unknown
             return after[0] if words_outside(doc, tm.word_end, after[0].start) == 0 else None
-        if before and headed(doc, tm):  # "X ... خلال لقاء مع Y": the clause's subject, not the nearest group
+        if before and headed(doc, tm):  # "X ... during a meeting with Y": the clause's subject
             return before[0]
         verbs = [(t.start, t.end) for t in triggers] + [(h.start, h.end) for h in doc.sc.kind("say")]
         if before and not any(before[-1].end <= s and e <= tm.start for s, e in verbs):

@@ -166,7 +166,7 @@ def verb_filter(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 def is_noun_use(text: str, word_start: int, start: int, entry: TriggerEntry, lang: str) -> bool:
-    """True when a verb-only phrase carries the article ("للطلب" is the noun, "طلب" the verb)."""
+    """True when a verb-only phrase carries the article ("the request" is the noun, "requested" the verb)."""
     if word_start == start:
         return False
     articles, verbs = verb_filter(lang)
@@ -194,7 +194,7 @@ NOT_A_TRIGGER = "-"  # payload of events.yaml not_triggers: a longer match that 
 
 
 def not_triggers(lang: str) -> list[str]:
-    """Phrases that contain a trigger but never state an event ("يتطلب" requires, not requests)."""
+    """Phrases that contain a trigger but never state an event ("it requires" is not "it requested")."""
     return _strings(f"{lang}/events.yaml: not_triggers", load(lang, "events").get("not_triggers") or [])
 
 

@@ -120,3 +120,10 @@ def test_unknown_subject_is_not_replaced_by_the_object() -> None:
     """"وانتقد ولاياتي ترامب": the critic is not a coded actor; Trump is the target, never the actor."""
     evs = code("وانتقد ولاياتي ترامب في تصريحاته.", [("ترامب", "USA", "Trump")])
     assert not [e for e in evs if any(m.actor.code == "USA" for m in e.actor)]
+
+
+def test_contracted_article_marks_the_target() -> None:
+    """"لل" (li- + al-) before a mention is the preposition "to": the demand is addressed to it."""
+    text = "وجه الرئيس الفلسطيني نداء عاجلا وطالب بوقف الاستيطان موجها كلامه للولايات المتحدة."
+    evs = code(text, [("الرئيس الفلسطيني", "PSE", "Abbas"), ("ولايات المتحدة", "USA", None)])
+    assert [(e.event, codes(e)) for e in evs if e.event == "REQUEST"] == [("REQUEST", ({"PSE"}, {"USA"}))]
