@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -66,7 +67,7 @@ FilterDep = Annotated[queries.EventFilter, Depends(event_filter)]
 
 def paged(f: queries.EventFilter, limit: int, offset: int) -> queries.EventFilter:
     """A filter with a page."""
-    return queries.EventFilter(**{**{k: getattr(f, k) for k in f.__slots__}, "limit": limit, "offset": offset})
+    return replace(f, limit=limit, offset=offset)
 
 
 def quad_dict(c: quad.QuadClass) -> dict[str, Any]:
@@ -94,10 +95,12 @@ def list_events(
     f: FilterDep,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    order: Annotated[Literal["newest", "oldest"], Query(description="By event date; undated events last")] = "newest",
 ) -> dict[str, Any]:
     """A page of events ordered by date, with the total that match."""
+    page = replace(paged(f, limit, offset), newest_first=order == "newest")
     with acc.read() as s:
-        total, rows = queries.event_page(s, paged(f, limit, offset))
+        total, rows = queries.event_page(s, page)
     return {"total": total, "limit": limit, "offset": offset, "items": [views.with_quad(r) for r in rows]}
 
 

@@ -37,6 +37,7 @@ class EventFilter:
     mode: str | None = None
     outlet: str | None = None
     report_day: bool = False  # since/until apply to the event's date, else its report's publication date
+    newest_first: bool = False
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL WHERE clause and its parameters (never string-built from values)."""
@@ -105,6 +106,8 @@ class EventFilter:
     def page(self) -> tuple[str, list[Any]]:
         """ORDER BY / LIMIT / OFFSET clause and parameters."""
         sql = " ORDER BY date NULLS LAST, doc_id, sentence, event_id"
+        if self.newest_first:
+            sql = " ORDER BY date DESC NULLS LAST, doc_id, sentence, event_id"
         params: list[Any] = []
         if self.limit is not None:
             sql += " LIMIT ? OFFSET ?"

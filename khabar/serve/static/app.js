@@ -187,11 +187,12 @@ async function renderPanels() {
     api("/api/network", { ...f, by: state.nodes, nodes: 30 }),
   ]);
   renderTable(page);
-  const { hidden } = drawTimeline($("#timeline"), $("#timeline-legend"), daily, state.quadColours, state.labels,
-    (day) => { state.filters.since = day; state.filters.until = day; state.offset = 0; writeHash(); });
+  const { hidden, unit } = drawTimeline($("#timeline"), $("#timeline-legend"), daily, state.quadColours, state.labels,
+    (since, until) => { state.filters.since = since; state.filters.until = until; state.offset = 0; writeHash(); });
   const und = Object.values(daily.undated).reduce((a, b) => a + b, 0);
-  $("#undated").textContent = `${und} event(s) with no date and no publication date are not on the timeline` +
-    (hidden ? `; ${hidden} outside the window shown` : "") + ". Click a bar to filter by day.";
+  $("#undated").textContent = `Events per ${unit} (the event's date, else its report's). ` +
+    `${und} event(s) with neither date are not shown` + (hidden ? `, nor ${hidden} outside the window` : "") +
+    ". Click a bar to filter.";
   const sel = state.nodes === "country" ? f.country : null;
   drawNetwork($("#network"), net, sel, (n) => setFilter(state.nodes === "country" ? "country" : "actor", state.nodes === "country" ? n.code : n.label));
   exportLinks();

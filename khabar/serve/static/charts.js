@@ -12,106 +12,147 @@ export function colourFor(key, quadColours) {
 }
 
 const DAY = 86400000;
+const MAX_EDGES = 70; // the strongest links only: a readable network, not a hairball
 const toTime = (d) => Date.parse(d + "T00:00:00Z");
 const fmtDay = (t) => new Date(t).toISOString().slice(0, 10);
 
-// The window of days holding the bulk of the events (1st to 99th percentile), so that a few stray
-// historical dates do not squeeze the timeline.
+// The window of days holding the bulk of the events (3rd to 97th percentile), so that stray historical
+// dates ("the 1979 revolution") do not squeeze the timeline.
+const TAIL = 0.03;
 function bulkWindow(days) {
   const total = days.reduce((s, d) => s + d.total, 0);
   let acc = 0, lo = days[0], hi = days[days.length - 1];
-  for (const d of days) { acc += d.total; if (acc >= total * 0.01) { lo = d; break; } }
+  for (const d of days) { acc += d.total; if (acc >= total * TAIL) { lo = d; break; } }
   acc = 0;
-  for (let i = days.length - 1; i >= 0; i--) { acc += days[i].total; if (acc >= total * 0.01) { hi = days[i]; break; } }
+  for (let i = days.length - 1; i >= 0; i--) { acc += days[i].total; if (acc >= total * TAIL) { hi = days[i]; break; } }
   return [toTime(lo.day), toTime(hi.day)];
 }
 
-export function drawTimeline(node, legend, data, quadColours, labels, onDay) {
+// Bars per day for a short window, per week or month for a long one.
+function unitFor(spanDays) {
+  return spanDays <= 92 ? "day" : spanDays <= 730 ? "week" : "month";
+}
+
+function bucketStart(t, unit) {
+  const d = new Date(t);
+  if (unit === "week") return t - ((d.getUTCDay() + 6) % 7) * DAY;
+  if (unit === "month") return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  return t;
+}
+
+function bucketEnd(b, unit) {
+  const d = new Date(b);
+  if (unit === "week") return b + 6 * DAY;
+  if (unit === "month") return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - DAY;
+  return b;
+}
+
+function buckets(days, t0, t1, unit) {
+  const out = new Map();
+  for (const d of days) {
+    const t = toTime(d.day);
+    if (t < t0 || t > t1) continue;
+    const b = bucketStart(t, unit);
+    const acc = out.get(b) || { start: b, end: bucketEnd(b, unit), counts: {}, total: 0 };
+    for (const [k, v] of Object.entries(d.counts)) acc.counts[k] = (acc.counts[k] || 0) + v;
+    acc.total += d.total;
+    out.set(b, acc);
+  }
+  return [...out.values()].sort((a, b) => a.start - b.start);
+}
+
+export function drawTimeline(node, legend, data, quadColours, labels, onRange) {
   clear(node); clear(legend);
-  const W = node.clientWidth || 600, H = node.clientHeight || 290, m = { l: 34, r: 36, t: 10, b: 26 };
+  const W = node.clientWidth || 600, H = node.clientHeight || 290, m = { l: 38, r: 36, t: 10, b: 26 };
   node.setAttribute("viewBox", `0 0 ${W} ${H}`);
   if (!data.days.length) {
     add(node, svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", fill: "#667085" }, "No dated events for this filter"));
-    return { hidden: 0 };
+    return { hidden: 0, unit: "day" };
   }
   let [t0, t1] = bulkWindow(data.days);
-  const shown = data.days.filter((d) => toTime(d.day) >= t0 && toTime(d.day) <= t1);
-  const hidden = data.days.reduce((s, d) => s + d.total, 0) - shown.reduce((s, d) => s + d.total, 0);
-  const span = Math.max(1, Math.round((t1 - t0) / DAY) + 1);
-  const pad = span < 14 ? Math.ceil((14 - span) / 2) : 0;
-  t0 -= pad * DAY; t1 += pad * DAY;
-  const n = Math.round((t1 - t0) / DAY) + 1;
+  const unit = unitFor((t1 - t0) / DAY + 1);
+  const bars = buckets(data.days, t0, t1, unit);
+  const hidden = data.days.reduce((s, d) => s + d.total, 0) - bars.reduce((s, b) => s + b.total, 0);
+  t0 = bucketStart(t0, unit); t1 = bucketEnd(bucketStart(t1, unit), unit) + DAY;
+  if (unit === "day" && (t1 - t0) / DAY < 14) { const pad = Math.ceil((14 - (t1 - t0) / DAY) / 2) * DAY; t0 -= pad; t1 += pad; }
   const iw = W - m.l - m.r, ih = H - m.t - m.b;
-  const bw = iw / n;
-  const max = Math.max(...shown.map((d) => d.total), 1);
+  const x = (t) => m.l + ((t - t0) / (t1 - t0)) * iw;
+  const max = Math.max(...bars.map((b) => b.total), 1);
   const y = (v) => m.t + ih - (v / max) * ih;
+  const fmt = (t) => new Date(t).toISOString().slice(0, unit === "month" ? 7 : 10);
   const axis = svg("g", { class: "axis" });
-  for (const v of [0, Math.ceil(max / 2), max]) {
+  for (const v of [...new Set([0, Math.round(max / 2), max])]) {
     add(axis, svg("line", { x1: m.l, x2: W - m.r, y1: y(v), y2: y(v), stroke: "#eef0f3" }));
     add(axis, svg("text", { x: m.l - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 10, fill: "#667085" }, v));
   }
-  const ticks = Math.min(6, n);
+  const ticks = 6;
   for (let i = 0; i < ticks; i++) {
-    const t = t0 + Math.round((i * (n - 1)) / Math.max(1, ticks - 1)) * DAY;
-    const x = m.l + ((t - t0) / DAY + 0.5) * bw;
-    const anchor = i === 0 && ticks > 1 ? "start" : i === ticks - 1 && ticks > 1 ? "end" : "middle";
-    add(axis, svg("text", { x, y: H - 8, "text-anchor": anchor, "font-size": 10, fill: "#667085" }, fmtDay(t)));
+    const t = bucketStart(t0 + ((t1 - t0 - DAY) * i) / (ticks - 1), unit);
+    const anchor = i === 0 ? "start" : i === ticks - 1 ? "end" : "middle";
+    add(axis, svg("text", { x: x(t), y: H - 8, "text-anchor": anchor, "font-size": 10, fill: "#667085" }, fmt(t)));
   }
   add(node, axis);
-  const keys = data.keys;
-  const drawn = Math.max(3, Math.min(bw * 0.8, 28));
-  for (const d of shown) {
-    const x = m.l + ((toTime(d.day) - t0) / DAY) * bw + (bw - drawn) / 2;
+  for (const b of bars) {
+    const slot = x(b.end + DAY) - x(b.start), w = Math.max(2, Math.min(slot * 0.8, 28));
+    const bx = x(b.start) + (slot - w) / 2;
     let acc = 0;
-    const g = svg("g", { class: "bar", "data-day": d.day });
-    for (const k of keys) {
-      const v = d.counts[k] || 0;
+    const g = svg("g", { class: "bar", "data-day": fmt(b.start) });
+    const span = unit === "day" ? fmt(b.start) : `${fmtDay(b.start)} – ${fmtDay(b.end)}`;
+    for (const k of data.keys) {
+      const v = b.counts[k] || 0;
       if (!v) continue;
-      const r = svg("rect", { x, width: Math.max(1, drawn), y: y(acc + v), height: y(acc) - y(acc + v),
-        fill: colourFor(k, quadColours), rx: Math.min(2, bw / 4) });
-      add(r, svg("title", {}, `${d.day} · ${labels[k] || k}: ${v}`));
+      const r = svg("rect", { x: bx, width: w, y: y(acc + v), height: Math.max(0.5, y(acc) - y(acc + v)), fill: colourFor(k, quadColours) });
+      add(r, svg("title", {}, `${span} · ${labels[k] || k}: ${v}`));
       add(g, r);
       acc += v;
     }
-    g.addEventListener("click", () => onDay(d.day));
+    g.addEventListener("click", () => onRange(fmtDay(b.start), fmtDay(b.end)));
     add(node, g);
   }
-  for (const k of keys) add(legend, add(el("span"), el("span", { class: "sw", "data-key": k }), labels[k] || k));
+  for (const k of data.keys) add(legend, add(el("span"), el("span", { class: "sw", "data-key": k }), labels[k] || k));
   legend.querySelectorAll(".sw").forEach((s) => { s.style.background = colourFor(s.dataset.key, quadColours); });
-  return { hidden };
+  return { hidden, unit };
 }
 
-// A small deterministic force layout: repulsion between all nodes, springs along edges, gravity to the centre.
+// A small deterministic force layout in the manner of d3-force: many-body repulsion (bounded range), links
+// pulling to a rest length, a weak pull to the centre, velocity decay, cooling over 300 ticks.
 function layout(nodes, edges, W, H) {
   const N = nodes.length, idx = new Map(nodes.map((n, i) => [n.id, i]));
   const pos = nodes.map((_, i) => {
-    const a = (2 * Math.PI * i) / Math.max(1, N), r = Math.min(W, H) * (i === 0 ? 0 : 0.32);
+    const r = 10 * Math.sqrt(i + 0.5), a = i * Math.PI * (3 - Math.sqrt(5)); // phyllotaxis start, as d3
     return { x: W / 2 + r * Math.cos(a), y: H / 2 + r * Math.sin(a), vx: 0, vy: 0 };
   });
   const links = edges.map((e) => [idx.get(e.source), idx.get(e.target), e.weight]).filter((l) => l[0] !== undefined && l[1] !== undefined);
-  const k = Math.sqrt((W * H) / Math.max(1, N)) * 0.55;
+  const degree = new Array(N).fill(0);
+  for (const [a, b] of links) { degree[a]++; degree[b]++; }
+  const rest = 55, charge = -160, maxDist2 = 300 * 300, centre = 0.07;
+  let alpha = 1;
+  const cool = 1 - Math.pow(0.001, 1 / 300);
   for (let it = 0; it < 300; it++) {
-    const temp = 0.1 * (1 - it / 300) + 0.005;
+    for (const [a, b] of links) {
+      const dx = pos[b].x + pos[b].vx - pos[a].x - pos[a].vx, dy = pos[b].y + pos[b].vy - pos[a].y - pos[a].vy;
+      const d = Math.sqrt(dx * dx + dy * dy) || 1, strength = 1 / Math.min(degree[a], degree[b]);
+      const l = ((d - rest) / d) * alpha * strength, bias = degree[a] / (degree[a] + degree[b]);
+      pos[b].vx -= dx * l * bias; pos[b].vy -= dy * l * bias;
+      pos[a].vx += dx * l * (1 - bias); pos[a].vy += dy * l * (1 - bias);
+    }
     for (let i = 0; i < N; i++) for (let j = i + 1; j < N; j++) {
-      let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-      const d2 = Math.max(dx * dx + dy * dy, 1), f = (k * k) / d2;
+      const dx = pos[j].x - pos[i].x, dy = pos[j].y - pos[i].y, d2 = Math.max(dx * dx + dy * dy, 1);
+      if (d2 > maxDist2) continue;
+      const f = (charge * alpha) / d2;
       pos[i].vx += dx * f; pos[i].vy += dy * f; pos[j].vx -= dx * f; pos[j].vy -= dy * f;
     }
-    for (const [a, b, w] of links) {
-      const dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y, d = Math.sqrt(dx * dx + dy * dy) || 1;
-      const f = (d / k) * (1 + Math.log1p(w) * 0.3);
-      pos[a].vx -= dx * f; pos[a].vy -= dy * f; pos[b].vx += dx * f; pos[b].vy += dy * f;
-    }
     for (const p of pos) {
-      p.vx += (W / 2 - p.x) * 0.6; p.vy += (H / 2 - p.y) * 0.6;
-      const v = Math.sqrt(p.vx * p.vx + p.vy * p.vy) || 1, step = Math.min(v, k * temp * 10);
-      p.x += (p.vx / v) * step; p.y += (p.vy / v) * step; p.vx = 0; p.vy = 0;
+      p.vx += (W / 2 - p.x) * centre * alpha; p.vy += (H / 2 - p.y) * centre * alpha;
+      p.vx *= 0.6; p.vy *= 0.6; p.x += p.vx; p.y += p.vy;
     }
+    alpha -= alpha * cool;
   }
   const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const sx = (W - 120) / Math.max(1, x1 - x0), sy = (H - 50) / Math.max(1, y1 - y0), s = Math.min(sx, sy, 3);
-  return pos.map((p) => ({ x: W / 2 + (p.x - (x0 + x1) / 2) * s, y: H / 2 + (p.y - (y0 + y1) / 2) * s }));
+  // Fill the box (each axis scaled on its own, at most 2x), leaving room for labels on the right.
+  const sx = Math.min((W - 110) / Math.max(1, x1 - x0), 2), sy = Math.min((H - 50) / Math.max(1, y1 - y0), 2);
+  return pos.map((p) => ({ x: W / 2 - 20 + (p.x - (x0 + x1) / 2) * sx, y: H / 2 + (p.y - (y0 + y1) / 2) * sy }));
 }
 
 export function edgeColour(e) {
@@ -127,6 +168,9 @@ export function drawNetwork(node, data, selected, onNode) {
     add(node, svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", fill: "#667085" }, "No actors for this filter"));
     return;
   }
+  const edges = [...data.edges].sort((a, b) => b.weight - a.weight).slice(0, MAX_EDGES);
+  const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
+  data = { ...data, edges, nodes: edges.length ? data.nodes.filter((n) => linked.has(n.id)) : data.nodes };
   const pos = layout(data.nodes, data.edges, W, H);
   const at = new Map(data.nodes.map((n, i) => [n.id, pos[i]]));
   const maxW = Math.max(...data.edges.map((e) => e.weight), 1);
