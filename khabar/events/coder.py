@@ -28,7 +28,16 @@ from khabar.events.arguments import (
 from khabar.events.contexts import contexts_of
 from khabar.events.cues import load_cues
 from khabar.events.dedupe import dedupe
-from khabar.events.filters import absorbed, anaphoric, announced, governed, no_event, object_mode, ready
+from khabar.events.filters import (
+    absorbed,
+    anaphoric,
+    announced,
+    governed,
+    no_event,
+    object_mode,
+    ready,
+    received,
+)
 from khabar.events.modality import aux_of
 from khabar.events.scan import Barriers, Group, barriers, fold_mentions, scan
 from khabar.events.state import Clause, Doc, make_clause
@@ -139,8 +148,10 @@ def partner_of_meeting(g: Group, tm: TriggerMatch, triggers: list[TriggerMatch])
         t is not tm and t.entry.event in SYMMETRIC and t.end <= g.start for t in triggers)
 
 
-def frame_of(tm: TriggerMatch) -> str:
-    """The trigger's argument frame: its own, else by type (requests, symmetric types, default)."""
+def frame_of(doc: Doc, tm: TriggerMatch, cl: Clause) -> str:
+    """The trigger's argument frame: its own, "receive" for a call received, else by type."""
+    if tm.entry.mode == "phone" and received(doc, tm, cl):
+        return "receive"
     return tm.entry.frame or DEFAULT_FRAMES.get(tm.entry.event) or (
         "symmetric" if tm.entry.event in SYMMETRIC else "default")
 
@@ -221,7 +232,7 @@ def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers:
         if i in st.gov or i in st.taken:
             continue
         cl = make_clause(doc, groups, bars, sent, tm)
-        frame = frame_of(tm)
+        frame = frame_of(doc, tm, cl)
         if frame not in ("symmetric", "readiness", "mediator"):
             cl.groups = [g for g in cl.groups if not partner_of_meeting(g, tm, triggers)]
         if skipped(doc, st, tm, cl, frame):

@@ -95,3 +95,12 @@ def absorbed(doc: Doc, triggers: list[TriggerMatch]) -> dict[int, TriggerMatch]:
         if a.entry.event == b.entry.event and words_between(doc.sc.text, a.end, b.start) <= ABSORB_REACH:
             out[i] = out.get(i - 1, a)
     return out
+
+
+def received(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
+    """A verb of receiving near a call in its clause ("received a call from Y")."""
+    text, reach = doc.sc.text, doc.sc.cues.readiness_window
+    return any(
+        (cl.left <= h.start and h.end <= tm.start and words_between(text, h.end, tm.start) <= reach)
+        or (tm.end <= h.start < cl.right and words_between(text, tm.end, h.start) <= reach)
+        for h in doc.sc.kind("receive"))

@@ -127,3 +127,10 @@ def test_contracted_article_marks_the_target() -> None:
     text = "وجه الرئيس الفلسطيني نداء عاجلا وطالب بوقف الاستيطان موجها كلامه للولايات المتحدة."
     evs = code(text, [("الرئيس الفلسطيني", "PSE", "Abbas"), ("ولايات المتحدة", "USA", None)])
     assert [(e.event, codes(e)) for e in evs if e.event == "REQUEST"] == [("REQUEST", ({"PSE"}, {"USA"}))]
+
+
+def test_received_call_names_the_initiator() -> None:
+    text = "تلقى العاهل الأردني اتصالا هاتفيا من الرئيس الأمريكي بحث خلاله الأوضاع."
+    [ev] = code(text, [("العاهل الأردني", "JOR", "Abdullah II"), ("الرئيس الأمريكي", "USA", "Biden")])
+    assert (ev.event, ev.mode) == ("CONSULT", "phone")
+    assert codes(ev) == ({"USA"}, {"JOR"})

@@ -191,3 +191,10 @@ def test_meeting_partner_is_not_the_target_of_a_later_demand() -> None:
     text = "علاوی در دیدار دیروز خود با بشار اسد بر ضرورت حل بحران تأکید کرد."
     evs = code(text, [("علاوی", "IRQ", "Allawi"), ("بشار اسد", "SYR", "Assad")])
     assert [e.event for e in evs] == ["CONSULT"]
+
+
+def test_received_call_names_the_initiator() -> None:
+    text = "رئیسی از امیر قطر یک تماس تلفنی دریافت کرد."
+    [ev] = code(text, [("رئیسی", "IRN", "Raisi"), ("امیر قطر", "QAT", "Tamim")])
+    assert (ev.event, ev.mode) == ("CONSULT", "phone")
+    assert parts(ev) == ({"QAT"}, {"IRN"})
