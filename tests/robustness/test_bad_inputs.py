@@ -66,9 +66,6 @@ def test_rerun_of_bad_input_adds_nothing(tmp_path: Path) -> None:
     assert table_counts(db) == before
 
 
-@pytest.mark.xfail(
-    strict=True, reason="khabar.text.langid counts only Arabic/Latin/Cyrillic/Greek letters: CJK is 'empty'"
-)
 def test_chinese_only_text_is_an_unsupported_language(tmp_path: Path) -> None:
     src = tmp_path / "zh.txt"
     src.write_text("普京周一在莫斯科会见了土耳其总统。双方讨论了地区局势。" * 3, encoding="utf-8")
