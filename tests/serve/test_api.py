@@ -160,3 +160,9 @@ def test_dashboard_is_served_without_cdn(http: httpx.Client) -> None:
     for asset in ("/static/app.js", "/static/charts.js", "/static/dom.js", "/static/style.css",
                   "/static/fonts/Vazirmatn-Variable.woff2"):  # fmt: skip
         assert http.get(asset).status_code == 200, asset
+
+
+def test_newest_or_oldest_first(http: httpx.Client) -> None:
+    newest = [e["date"] for e in events(http)["items"] if e["date"]]
+    oldest = [e["date"] for e in events(http, order="oldest")["items"] if e["date"]]
+    assert newest == sorted(newest, reverse=True) and oldest == sorted(oldest) and set(newest) == set(oldest)

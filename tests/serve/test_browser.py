@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.serve.conftest import TOKEN, Live
-from tests.serve.test_ingest import XSS_RECORD
+from tests.serve.conftest import TOKEN, XSS_RECORD, Live
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

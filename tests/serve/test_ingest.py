@@ -7,15 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.serve.conftest import TOKEN, Live
-
-# A Persian report (an invented sentence in the style of the seeds) with markup an attacker could plant.
-XSS_TITLE = "<script>window.__xss = 1</script>"
-XSS_TEXT = (
-    "ولادیمیر پوتین رئیس جمهور روسیه روز دوشنبه در گفت‌وگوی تلفنی با رجب طیب اردوغان رئیس جمهور ترکیه "
-    '<img src=x onerror="window.__xss=2"> درباره اوکراین رایزنی کرد.'
-)
-XSS_RECORD = {"id": "xss-1", "title": XSS_TITLE, "text": XSS_TEXT, "date": "2024-05-06", "source": "test"}
+from tests.serve.conftest import TOKEN, XSS_RECORD, XSS_TEXT, XSS_TITLE, Live
 
 
 def post(live: Live, body: Any) -> httpx.Response:
