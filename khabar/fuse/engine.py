@@ -166,18 +166,21 @@ class Pass:
 
     def _adopt(self, by_key: dict[str, list[Cluster]], keys: Iterable[str]) -> None:
         """Move undated groups of reports into a dated event that came later and fits them all."""
+        pairs: list[tuple[Cluster, Cluster]] = []
         for key in keys:
             lst = by_key.get(key, [])
             dated = [cl for cl in lst if cl.date is not None]
             for u in [cl for cl in lst if cl.date is None and cl.scope_doc is None]:
                 target = adoptive(u, dated, self.s)
                 if target is not None:
-                    self._merge(u, target)
+                    pairs.append((u, target))
                     lst.remove(u)
+        members = tables.candidates_of(self.con, [u.fused_id for u, _ in pairs])
+        for u, target in pairs:
+            self._merge(u, target, members.get(u.fused_id, []))
 
-    def _merge(self, u: Cluster, d: Cluster) -> None:
+    def _merge(self, u: Cluster, d: Cluster, members: list[Candidate]) -> None:
         """Move every member of an undated group into a dated event, each with its reason."""
-        members = tables.candidates_of(self.con, [u.fused_id]).get(u.fused_id, [])
         updates = []
         for m in members:
             updates.append((d.fused_id, UNDATED_WINDOW, explain(m, d, UNDATED_WINDOW, self.s), m.event_id))

@@ -49,16 +49,16 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "fuse_meta": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
 }
 
-# A story-level event with what fusion compares: its report's date is the story's, else the document's.
-CANDIDATE_SQL = """
-SELECT e.event_id, e.doc_key, e.event, e.actor_codes, e.recipient_codes, e.mode, e.aux,
+# A story-level event with what fusion compares: its report's date is the story's, else the document's,
+# and its words are those of the sentence that states it.
+CANDIDATE_COLS = """e.event_id, e.doc_key, e.event, e.actor_codes, e.recipient_codes, e.mode, e.aux,
        json_extract_string(e.plover, '$.event_loc.name'), e.date, coalesce(s.pub_date, d.pub_date),
        json_extract(e.plover, '$.actor'), json_extract(e.plover, '$.recipient'),
-       coalesce(substring(d.text, se.start + 1, se."end" - se.start), e.evidence)
-FROM events e JOIN documents d ON d.doc_key = e.doc_key
+       coalesce(substring(d.text, se.start + 1, se."end" - se.start), e.evidence)"""
+CANDIDATE_FROM = """events e JOIN documents d ON d.doc_key = e.doc_key
 LEFT JOIN stories s ON s.doc_key = e.doc_key AND s.story = e.story
-LEFT JOIN sentences se ON se.doc_key = e.doc_key AND se.sentence = e.sentence
-"""
+LEFT JOIN sentences se ON se.doc_key = e.doc_key AND se.sentence = e.sentence"""
+CANDIDATE_SQL = f"SELECT {CANDIDATE_COLS} FROM {CANDIDATE_FROM}"
 
 CLUSTER_COLS = (
     "fused_id, fuse_key, event, actor_codes, recipient_codes, mode, aux, location, date, scope_doc, "
@@ -132,8 +132,7 @@ def candidates_of(con: Con, fused_ids: Sequence[str]) -> dict[str, list[Candidat
     if not fused_ids:
         return {}
     rows = con.execute(
-        "SELECT m.fused_id, c.* FROM (" + CANDIDATE_SQL + ") c(event_id, doc_key, event, ac, rc, mode, aux, loc,"
-        " day, reported, actor, recipient, evidence) JOIN fused_members m ON m.event_id = c.event_id"
+        f"SELECT m.fused_id, {CANDIDATE_COLS} FROM fused_members m JOIN {CANDIDATE_FROM} ON e.event_id = m.event_id"
         " WHERE m.fused_id IN (SELECT unnest(?))",
         [list(fused_ids)],
     ).fetchall()
