@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.serve.conftest import TOKEN, XSS_RECORD, Live
@@ -111,11 +112,13 @@ def test_dashboard_filters_and_rtl_evidence(browser: WebDriver, server: Live) ->
     WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.ID, "doc-text"))
     pre = browser.find_element(By.ID, "doc-text")
     assert pre.get_attribute("dir") == "rtl" and len(pre.text) > 200
+    marks = pre.find_elements(By.CSS_SELECTOR, "mark.evidence")
+    assert marks and marks[0].get_attribute("data-event")
+    doc = httpx.get(server.url + "/api/documents/" + browser.current_url.split("doc=")[1]).json()
+    assert pre.text.replace("\n", "") == doc["text"].replace("\n", "")  # marks add no text
 
 
 def test_untrusted_markup_never_runs(browser: WebDriver, write_server: Live) -> None:
-    import httpx
-
     with httpx.Client(base_url=write_server.url, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60) as c:
         rec = {**XSS_RECORD, "id": "xss-browser", "text": XSS_RECORD["text"] + " ۳"}
         body = c.post("/api/documents", json={"records": [rec]}).json()

@@ -139,7 +139,7 @@ function showEvent(v) {
     el("dt", {}, "Context"), el("dd", {}, (e.context || []).join(", ") || "—"),
     el("dt", {}, "Source"), add(el("dd"), el("span", { dir: "auto" }, (e.cite_info && e.cite_info.publication) || v.document.doc_id),
       v.document.pub_date ? ` · ${v.document.pub_date}` : ""),
-    el("dt", {}, "Rule"), el("dd", { dir: "auto" }, `${e.rule} · confidence ${e.confidence}`));
+    el("dt", {}, "Rule"), add(el("dd"), el("bdi", {}, e.rule), ` · confidence ${e.confidence}`));
   const docLink = el("a", { href: "#doc=" + encodeURIComponent(v.document.doc_key), id: "doc-link" }, `Open document ${v.document.doc_id}`);
   const key = add(el("div", { class: "marks-key" }), el("mark", { class: "trigger" }, "trigger"),
     el("mark", { class: "actor" }, "actor"), el("mark", { class: "recipient" }, "recipient"));
@@ -155,14 +155,34 @@ function showEvent(v) {
 function showDocument(d) {
   const body = clear($("#detail-body"));
   add(body, el("h3", { dir: "auto" }, d.doc_id), add(el("dl"),
-    el("dt", {}, "Outlet"), el("dd", { dir: "auto" }, d.outlet || d.source || "—"),
+    el("dt", {}, "Outlet"), add(el("dd"), el("bdi", {}, d.outlet || d.source || "—")),
     el("dt", {}, "Published"), el("dd", {}, d.pub_date || "unknown"),
     el("dt", {}, "Language"), el("dd", {}, d.lang || "?"),
     el("dt", {}, "URL"), el("dd", {}, d.url || "—"),
     el("dt", {}, "Events"), el("dd", {}, String(d.events.length))));
   const list = el("p");
   d.events.forEach((ev, i) => add(list, i ? " · " : null, el("a", { href: "#event=" + encodeURIComponent(ev.event_id) }, ev.event)));
-  add(body, list, el("pre", { class: "doc-text", dir: dirOf(d.lang), lang: d.lang || "", id: "doc-text" }, d.text || ""));
+  add(body, list, docText(d));
+}
+
+// The raw text with each event's evidence marked. Offsets count code points (Python), so the text is
+// cut as an array of code points, never by UTF-16 index.
+function docText(d) {
+  const pre = el("pre", { class: "doc-text", dir: dirOf(d.lang), lang: d.lang || "", id: "doc-text" });
+  const cps = Array.from(d.text || "");
+  const spans = d.events.filter((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start < e.end)
+    .sort((a, b) => a.start - b.start);
+  let pos = 0;
+  for (const e of spans) {
+    if (e.start < pos || e.end > cps.length) continue;
+    add(pre, cps.slice(pos, e.start).join(""));
+    const m = el("mark", { class: "evidence", title: `${e.event} — open the event`, tabindex: 0, "data-event": e.event_id }, cps.slice(e.start, e.end).join(""));
+    m.addEventListener("click", () => writeHash({ event: e.event_id }));
+    add(pre, m);
+    pos = e.end;
+  }
+  add(pre, cps.slice(pos).join(""));
+  return pre;
 }
 
 async function showView() {
