@@ -224,6 +224,8 @@ def mode_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause) -> str | None:
 
 def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers: list[TriggerMatch]) -> list[Event]:
     """Events stated by one sentence's triggers (``sent``: its folded span)."""
+    if any(sent[0] <= h.start < sent[1] for h in doc.sc.kind("sports")):
+        return []  # a match, a transfer, a team's visit: no political event
     groups = build_groups(doc.sc, [fm for fm in doc.mentions if sent[0] <= fm.start and fm.end <= sent[1]])
     bars = barriers(doc.sc, *sent)
     st = Sent(sentence, sent, groups, bars, triggers, governed(doc, triggers, bars), absorbed(doc, triggers))

@@ -28,7 +28,7 @@ FILE_KEYS = (
     "say_verbs", "complementizers", "clause_breaks", "cue_window", "negation", "future", "hypothetical",
     "readiness_window", "readiness_objects", "habitual", "anaphora",
     "both_sides", "counterfactual", "purpose", "articles", "verbs", "mode_cues", "announce", "not_triggers",
-    "cue_proclitics", "nominal_heads", "receive",
+    "cue_proclitics", "nominal_heads", "receive", "sports",
 )
 ORDERS = ("SOV", "VSO")
 
@@ -113,6 +113,7 @@ def load_cues(lang: str) -> Cues:
     _add(lex, _strings(f"{where}: announce", data["announce"]), ("announce", ""))
     _add(lex, _strings(f"{where}: nominal_heads", data["nominal_heads"]), ("head", ""))
     _add(lex, _strings(f"{where}: receive", data["receive"]), ("receive", ""))
+    _add(lex, _strings(f"{where}: sports", data["sports"]), ("sports", ""))
     table = data["mode_cues"]
     if not isinstance(table, dict):
         raise DataError(f"{where}: mode_cues must map a mode to phrases")

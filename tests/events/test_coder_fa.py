@@ -198,3 +198,14 @@ def test_received_call_names_the_initiator() -> None:
     [ev] = code(text, [("رئیسی", "IRN", "Raisi"), ("امیر قطر", "QAT", "Tamim")])
     assert (ev.event, ev.mode) == ("CONSULT", "phone")
     assert parts(ev) == ({"QAT"}, {"IRN"})
+
+
+def test_sports_match_is_not_a_meeting() -> None:
+    text = "سرمربی تیم ملی فوتبال آلمان پیش از دیدار با اسپانیا اردو برگزار می‌کند."
+    assert code(text, [("آلمان", "DEU", None), ("اسپانیا", "ESP", None)]) == []
+
+
+def test_possible_talks_are_hypothetical() -> None:
+    text = "اسرائیل درباره مذاکره احتمالی اوباما با ایران هشدار داد."
+    evs = code(text, [("اسرائیل", "ISR", None), ("اوباما", "USA", "Obama"), ("ایران", "IRN", None)])
+    assert all(e.aux == "hypothetical" for e in evs if e.event == "CONSULT")

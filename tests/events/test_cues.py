@@ -39,7 +39,7 @@ def cue_cases() -> list[tuple[str, str, str, str]]:
         simple = {"say_verbs": "say", "complementizers": "comp", "clause_breaks": "break",
                   "readiness_objects": "ready", "habitual": "habitual", "anaphora": "anaphora",
                   "both_sides": "both", "counterfactual": "counterfactual", "purpose": "purpose",
-                  "announce": "announce", "nominal_heads": "head"}
+                  "announce": "announce", "nominal_heads": "head", "receive": "receive", "sports": "sports"}
         for key, kind in simple.items():
             out += [(lang, kind, "", p) for p in data[key]]
         for mod in MODALITIES:
