@@ -15,9 +15,16 @@ from tests.serve.conftest import Live
 def test_file_is_released_when_idle(write_server: Live) -> None:
     with write_server.client() as c:
         assert c.get("/api/events").status_code == 200
-    time.sleep(1.8)  # the kept connection lingers 1 s after the last request
-    con = duckdb.connect(str(write_server.db))  # read-write: refused while any read-only handle is open here
-    con.close()
+    deadline = time.monotonic() + 10  # the kept connection lingers 1 s after the last request
+    while True:
+        try:
+            con = duckdb.connect(str(write_server.db))  # read-write: refused while a read-only handle is open here
+        except duckdb.ConnectionException:
+            assert time.monotonic() < deadline, "the server still holds the store 10 s after its last request"
+            time.sleep(0.2)
+            continue
+        con.close()
+        break
 
 
 def test_reads_between_writes(tmp_path: Path, seeds_db: Path) -> None:
