@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from khabar.errors import KhabarError
+from khabar.errors import KhabarError, StoreError
 from khabar.fuse.engine import update
 from khabar.fuse.export import FORMATS, export, plover_objects
 from khabar.fuse.reprocess import reprocess
@@ -21,6 +22,7 @@ from khabar.store.db import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = "khabar.duckdb"
+PROGRESS_SECONDS = 10.0
 
 
 def translated(fn: F) -> F:
@@ -50,6 +52,13 @@ def window_option(fn: F) -> F:
                              "(default 3, or KHABAR_FUSE_WINDOW_DAYS).")(fn)  # fmt: skip
 
 
+def existing(db: Path) -> Path:
+    """The store path, which must exist (fusing or reprocessing never creates an empty store)."""
+    if not db.exists():
+        raise StoreError(f"no store at {db}: run `khabar run SOURCE --db {db}` first")
+    return db
+
+
 @click.command("fuse")
 @db_option
 @window_option
@@ -57,7 +66,7 @@ def window_option(fn: F) -> F:
 @translated
 def fuse_command(db: Path, window_days: int | None, rebuild: bool) -> None:
     """Fuse the story-level events that are new in the store into corpus-level events."""
-    with Store(db) as store:
+    with Store(existing(db)) as store:
         report = update(store, FusionSettings.from_env(window_days), rebuild=rebuild)
     click.echo(report.summary(), err=True)
 
@@ -85,8 +94,15 @@ def show_command(event_id: str, db: Path, as_json: bool) -> None:
 @translated
 def reprocess_command(db: Path, window_days: int | None, batch_size: int) -> None:
     """Re-extract every stored document with the current code and lexicons, re-fuse, report what changed."""
-    with Store(db) as store:
-        report = reprocess(store, FusionSettings.from_env(window_days), batch_size=batch_size)
+    last = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        if time.monotonic() - last[0] >= PROGRESS_SECONDS or done == total:
+            last[0] = time.monotonic()
+            click.echo(f"reprocessed {done}/{total} documents", err=True)
+
+    with Store(existing(db)) as store:
+        report = reprocess(store, FusionSettings.from_env(window_days), batch_size=batch_size, progress=progress)
     click.echo(report.summary())
 
 

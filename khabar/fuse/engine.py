@@ -29,6 +29,7 @@ from khabar.fuse.rules import (
 )
 from khabar.fuse.settings import FusionSettings
 from khabar.fuse.tables import Con
+from khabar.settings import Settings
 from khabar.store.db import Store
 
 
@@ -224,9 +225,14 @@ def fuse(con: Con, s: FusionSettings, *, rebuild: bool = False, changed: Sequenc
     return report
 
 
-def update(store: Store, settings: FusionSettings | None = None, *, rebuild: bool = False,
+def update(store: Store, settings: FusionSettings | Settings | None = None, *, rebuild: bool = False,
            changed: Sequence[str] = ()) -> FuseReport:  # fmt: skip
-    """Fuse the store's new story-level events into its fused events, in one transaction."""
+    """Fuse the store's new story-level events into its fused events, in one transaction.
+
+    ``settings``: fusion settings; a run's Settings (or None) means the defaults with
+    KHABAR_FUSE_WINDOW_DAYS applied. ``rebuild`` forgets all fused events first;
+    ``changed``: story-level events whose content changed under the same id (re-placed).
+    """
     started = time.perf_counter()
     s = settings if isinstance(settings, FusionSettings) else FusionSettings.from_env()
     with store.session() as con:

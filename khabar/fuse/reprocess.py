@@ -211,8 +211,11 @@ class Reprocessor:
 
 
 def reprocess(store: Store, settings: FusionSettings | None = None, *, batch_size: int = 200,
-              progress: Callable[[int], None] | None = None) -> ReprocessReport:  # fmt: skip
-    """Re-extract every stored document, replace its events, re-fuse, and report what changed."""
+              progress: Callable[[int, int], None] | None = None) -> ReprocessReport:  # fmt: skip
+    """Re-extract every stored document, replace its events, re-fuse, and report what changed.
+
+    ``progress(done, total)`` is called after each batch.
+    """
     report = ReprocessReport()
     worker = Reprocessor(store, report)
     with store.session() as con:
@@ -223,7 +226,7 @@ def reprocess(store: Store, settings: FusionSettings | None = None, *, batch_siz
         with store.session() as con:
             worker.batch(con, part)
         if progress is not None:
-            progress(len(part))
+            progress(i + len(part), len(keys))
     with store.session() as con:
         report.documents_after, report.events_after = _count(con, "documents"), _count(con, "events")
     report.fuse = update(store, settings, changed=worker.refuse)

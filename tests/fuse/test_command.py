@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import click
 import duckdb
 import pytest
 from click.testing import CliRunner
@@ -115,9 +116,13 @@ def test_export_needs_output_for_tables_and_a_fused_store(tmp_path: Path) -> Non
     assert result.exit_code == 2 and "khabar fuse" in result.output
 
 
-def test_fuse_on_a_missing_store_path_is_clear(tmp_path: Path) -> None:
-    result = CliRunner().invoke(show_command, ["x", "--db", str(tmp_path / "none.duckdb")])
+@pytest.mark.parametrize("command", [show_command, fuse_command, reprocess_command, export_fused_command])
+def test_a_missing_store_is_a_clear_error_and_is_not_created(tmp_path: Path, command: click.Command) -> None:
+    path = tmp_path / "none.duckdb"
+    args = ["x"] if command is show_command else []
+    result = CliRunner().invoke(command, [*args, "--db", str(path)])
     assert result.exit_code == 4 and "no store" in result.output
+    assert not path.exists()
 
 
 def test_reprocess_command_reports(db: Path) -> None:

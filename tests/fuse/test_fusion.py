@@ -150,3 +150,13 @@ def test_a_failed_pass_leaves_the_fusion_as_it_was(tmp_path: Path, monkeypatch: 
     assert [e["mentions"] for e in fused(db)] == [1]
     monkeypatch.undo()
     assert fuse(db).placed == 3
+
+
+def test_update_takes_the_run_settings_and_uses_the_fusion_defaults(tmp_path: Path) -> None:
+    from khabar.settings import Settings
+
+    db = tmp_path / "k.duckdb"
+    write(db, *four_reports())
+    with Store(db) as s:
+        report = update(s, Settings())  # what an engine may pass along
+    assert report.fused_events == 1
