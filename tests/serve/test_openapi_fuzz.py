@@ -11,7 +11,7 @@ from hypothesis.errors import Unsatisfiable
 from tests.serve.conftest import Live
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (pip install -e '.[test]')")
-EXAMPLES = 10
+EXAMPLES = 8
 
 
 def check_operation(operation: Any, mode: Any) -> None:
