@@ -89,6 +89,17 @@ def confidence(tm: TriggerMatch, slots: Slots) -> float:
     return round(min(max(c, 0.05), 0.95), 2)
 
 
+MEDIA_SECTOR = "JRN"  # talks "with a reporter/agency" are an interview, not a consultation
+
+
+def without_press(event: str, slots: Slots) -> Slots:
+    """Meetings and agreements are between actors, not with the press that interviews them."""
+    if event not in NEEDS_TWO:
+        return slots
+    return Slots([m for m in slots.actor if m.actor.sector != MEDIA_SECTOR],
+                 [m for m in slots.recipient if m.actor.sector != MEDIA_SECTOR], slots.fallback)
+
+
 def enough(event: str, slots: Slots, require_actors: bool) -> bool:
     """Whether the arguments found make an event (two participants for a meeting, an actor otherwise)."""
     if not require_actors:
@@ -240,6 +251,7 @@ def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers:
         if skipped(doc, st, tm, cl, frame):
             continue
         slots, both = slots_of(doc, st, tm, cl, frame)
+        slots = without_press(tm.entry.event, slots)
         if not enough(tm.entry.event, slots, doc.require_actors):
             continue
         mode = mode_of(doc, st, tm, cl)

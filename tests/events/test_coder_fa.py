@@ -209,3 +209,10 @@ def test_possible_talks_are_hypothetical() -> None:
     text = "اسرائیل درباره مذاکره احتمالی اوباما با ایران هشدار داد."
     evs = code(text, [("اسرائیل", "ISR", None), ("اوباما", "USA", "Obama"), ("ایران", "IRN", None)])
     assert all(e.aux == "hypothetical" for e in evs if e.event == "CONSULT")
+
+
+def test_talks_with_a_news_agency_are_an_interview() -> None:
+    text = "ظریف در گفت‌وگو با ایرنا درباره برجام سخن گفت."
+    ms = [mention(text, "ظریف", "IRN", name="Zarif"),
+          mention(text, "ایرنا", "IRN", sector="JRN", name="IRNA", kind="org")]
+    assert code_events(analysis_of(text, "fa"), ms, []) == []
