@@ -133,9 +133,20 @@ def near_copy(a: frozenset[str], texts: Iterable[frozenset[str]], threshold: flo
     return any(len(b) >= MIN_COPY_WORDS and len(a & b) >= threshold * len(a | b) for b in texts)
 
 
+def same_people(mine: Sequence[str], theirs: Sequence[str]) -> list[str]:
+    """The people shared when they pin every side the fused event names people for (else none).
+
+    "Shoukry met the Saudi minister" shares Shoukry with "King Salman received Shoukry" but
+    leaves the Saudi side unpinned: two meetings, not one.
+    """
+    shared = sorted(set(mine) & set(theirs))
+    pinned = {p.partition("=")[0] for p in shared}
+    return shared if shared and pinned >= people(theirs).keys() else []
+
+
 def corroboration(c: Candidate, cl: Cluster, s: FusionSettings) -> str | None:
     """What links an undated report to a fused event beyond codes: shared people or copied words (None: nothing)."""
-    shared = sorted(set(c.persons) & set(cl.persons))
+    shared = same_people(c.persons, cl.persons)
     if shared:
         return "same people {" + ", ".join(p.partition("=")[2] for p in shared) + "}"
     if near_copy(c.words, cl.texts, s.copy_similarity):
@@ -223,7 +234,7 @@ def adoptive(cl: Cluster, dated: Sequence[Cluster], s: FusionSettings) -> Cluste
         d for d in dated
         if d.date is not None and _days(cl.first, d.date) >= 0 and _days(cl.last, d.date) <= s.window_days
         and all(CHECKS[n](me, d) for n in s.checks)
-        and (not s.corroborate_undated or set(cl.persons) & set(d.persons)
+        and (not s.corroborate_undated or same_people(cl.persons, d.persons)
              or any(near_copy(t, d.texts, s.copy_similarity) for t in cl.texts))
     ]  # fmt: skip
     if not fit:

@@ -171,6 +171,14 @@ def test_undated_reports_need_a_shared_person_or_copied_words() -> None:
     assert place(other, [cl], S)[0] is None
 
 
+def test_shared_people_must_pin_every_side_the_event_names() -> None:
+    cl = seeded(cand(persons=("RUS=putin", "TUR=erdogan")))
+    one_side = cand(doc="d2", day=None, reported=date(2024, 3, 14), persons=("RUS=putin",))
+    both = cand(doc="d3", day=None, reported=date(2024, 3, 14), persons=("RUS=putin", "TUR=erdogan"))
+    assert place(one_side, [cl], S)[0] is None
+    assert place(both, [cl], S)[0] is cl
+
+
 def test_near_copy_threshold() -> None:
     a, b = words("a1 b2 c3 d4 e5 f6 g7 h8"), words("a1 b2 c3 d4 e5 f6 g7 x9")
     assert near_copy(a, [b], 0.7) and not near_copy(a, [b], 0.8)
