@@ -220,12 +220,17 @@ async function renderPanels() {
 }
 
 let rendering = Promise.resolve();
-async function route() {
+let shown = null; // what the panels show now: opening an event does not redraw them
+async function route(force = false) {
   readHash();
   syncForm();
-  document.body.classList.toggle("with-detail", !!state.view);
+  const wide = !!state.view;
+  const key = JSON.stringify([state.filters, state.offset, state.by, state.nodes, wide]);
+  document.body.classList.toggle("with-detail", wide);
   rendering = rendering.then(async () => {
-    try { await renderPanels(); } catch (err) { $("#page-info").textContent = `Error: ${err.message}`; }
+    if (force || key !== shown) {
+      try { await renderPanels(); shown = key; } catch (err) { $("#page-info").textContent = `Error: ${err.message}`; }
+    }
     await showView();
     document.body.dataset.ready = "1";
   });
@@ -249,11 +254,11 @@ async function init() {
   $("#close-detail").addEventListener("click", () => writeHash());
   document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && state.view) writeHash(); });
   for (const b of document.querySelectorAll("[data-by]")) b.addEventListener("click", () => {
-    state.by = b.dataset.by; document.querySelectorAll("[data-by]").forEach((x) => x.classList.toggle("on", x === b)); route(); });
+    state.by = b.dataset.by; document.querySelectorAll("[data-by]").forEach((x) => x.classList.toggle("on", x === b)); route(true); });
   for (const b of document.querySelectorAll("[data-nodes]")) b.addEventListener("click", () => {
-    state.nodes = b.dataset.nodes; document.querySelectorAll("[data-nodes]").forEach((x) => x.classList.toggle("on", x === b)); route(); });
-  window.addEventListener("hashchange", route);
-  window.addEventListener("resize", () => route());
+    state.nodes = b.dataset.nodes; document.querySelectorAll("[data-nodes]").forEach((x) => x.classList.toggle("on", x === b)); route(true); });
+  window.addEventListener("hashchange", () => route());
+  window.addEventListener("resize", () => route(true));
   await route();
 }
 
