@@ -13,7 +13,7 @@ from khabar.model import Analysis, Document
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 FILES = ("fa_farsnews_2023.jsonl", "ar_bbc_2017.jsonl")
-DOCS = 25
+DOCS = 10
 
 pytestmark = pytest.mark.shared
 
