@@ -5,12 +5,21 @@ A story-level event and a fused event must share:
 - the PLOVER type and the participant codes (one set for unordered types such as
   CONSULT; for the others actor codes equal and recipient codes equal) -- the key;
 - the checks named in the settings (table ``CHECKS``): aux equal, mode and location
-  compatible (a null goes with anything, two different values do not);
+  compatible (a null goes with anything, two different values do not), persons (where
+  both name identified people for a code, one is shared);
 - a compatible date (``place``): equal days; an undated event joins a dated one when its
   report was published 0..window days after that day, else undated reports of the
   event fuse when all were published within the window of each other; an undated event
   in an undated report fuses only with the same undated event in the same document.
+- corroboration (``corroboration``) where codes and days say too little: an undated
+  event, or a dated one naming a single code, also needs shared people that pin every
+  side the fused event names people for, or a sentence that nearly copies a member's
+  (word-set Jaccard >= settings.copy_similarity, at least MIN_COPY_WORDS words).
 - an event without any participant code stays alone (when the settings require codes).
+
+Measured on the shared corpus (30 random fusions of >= 2 reports read by hand): codes and
+dates alone 21/30 true; with corroboration of undated events 24/30; sentences as copies
+and single-code corroboration 25/30; people pinning every side 26/30.
 """
 
 from __future__ import annotations
