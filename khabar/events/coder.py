@@ -199,6 +199,9 @@ def slots_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> tu
             located = {id(fm.mention) for g in cl.groups if g.role == "in" for fm in g.members}
             slots = Slots(slots.actor, [m for m in slots.recipient if id(m) not in located], slots.fallback)
         slots = fill_subject(doc, st.groups, st.bars, st.span, cl, slots, st.prev, both, same_clause)
+        if (not both and st.prev is not None and not slots.recipient and tm.entry.event in SYMMETRIC
+                and slots.actor == st.prev.actor):  # "X talked with Y and promised": to the same Y
+            slots = Slots(slots.actor, list(st.prev.recipient), slots.fallback)
     return dedupe_slots(slots), both
 
 
@@ -253,6 +256,8 @@ def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers:
         slots, both = slots_of(doc, st, tm, cl, frame)
         slots = without_press(tm.entry.event, slots)
         if not enough(tm.entry.event, slots, doc.require_actors):
+            if slots.actor:  # its subject still governs the coordinated verbs after it
+                st.prev, st.prev_left = slots, cl.left
             continue
         mode = mode_of(doc, st, tm, cl)
         for part in split_calls(tm, slots):

@@ -216,3 +216,10 @@ def test_talks_with_a_news_agency_are_an_interview() -> None:
     ms = [mention(text, "ظریف", "IRN", name="Zarif"),
           mention(text, "ایرنا", "IRN", sector="JRN", name="IRNA", kind="org")]
     assert code_events(analysis_of(text, "fa"), ms, []) == []
+
+
+def test_coordinated_promise_goes_to_the_same_partner() -> None:
+    text = "علی‌یف با زلنسکی درباره صادرات نفت گفت‌وگو کرد و در این مورد قول مساعد داد."
+    evs = code(text, [("علی‌یف", "AZE", "Aliyev"), ("زلنسکی", "UKR", "Zelensky")])
+    [agree] = [e for e in evs if e.event == "AGREE"]
+    assert parts(agree)[0] | parts(agree)[1] == {"AZE", "UKR"}
