@@ -53,11 +53,13 @@ class RunSummary:
 class Budget:
     """A per-document time budget: a SIGALRM timer in the main thread, else a check after the fact."""
 
+    loaded = False  # whether this process has finished a document (and so loaded the language data)
+
     def __init__(self, seconds: float) -> None:
         """A budget of ``seconds`` per document (0 disables it)."""
         self.seconds = seconds
         self.armed = False
-        self.warm = False
+        self.warm = Budget.loaded
         self.alarm = (
             seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
         )
@@ -104,7 +106,7 @@ class Budget:
         except DocumentTimeout:
             self.disarm()
             return self._timeout(doc, time.perf_counter() - started)
-        self.warm = True
+        self.warm = Budget.loaded = True
         elapsed = time.perf_counter() - started
         return self._timeout(doc, elapsed) if elapsed > allowed else out
 

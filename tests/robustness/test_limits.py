@@ -77,6 +77,7 @@ def test_budget_stops_a_slow_document_and_the_next_one_runs(monkeypatch: pytest.
 
 
 def test_first_document_may_also_load_the_language_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Budget, "loaded", False)
     budget = Budget(0.05)
     with budget.installed():
         monkeypatch.setattr(local, "process", slow(0.2))
@@ -93,3 +94,12 @@ def test_zero_budget_means_no_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     with budget.installed():
         out = budget.process(Document("d1", "x"))
     assert isinstance(out, Reject) and out.reason is RejectReason.EMPTY
+
+
+def test_later_budgets_of_a_warm_process_get_no_allowance(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Budget, "loaded", True)
+    budget = Budget(0.05)
+    monkeypatch.setattr(local, "process", slow(0.3))
+    with budget.installed():
+        out = budget.process(Document("d1", "x"))
+    assert isinstance(out, Reject) and out.reason is RejectReason.TIMEOUT
