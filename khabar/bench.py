@@ -145,6 +145,7 @@ class Result:
     events: int = 0
     mb: float = 0.0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     startup_seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)
     parent_rss_mb: float = 0.0
@@ -153,6 +154,11 @@ class Result:
     def rate(self, n: float) -> float:
         """n per second of the timed run."""
         return n / self.seconds if self.seconds else 0.0
+
+    @property
+    def rate_cpu(self) -> float:
+        """Documents per CPU-second of this process (what one core does when the machine is shared)."""
+        return self.documents / self.cpu_seconds if self.cpu_seconds else 0.0
 
     @property
     def peak_rss_mb(self) -> float:
@@ -202,7 +208,7 @@ def run_local(
         parallel.warm(warm_docs)
         res.startup_seconds = time.perf_counter() - t
         timer = Timer()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         with _profiling(prof):
             for item in items:
                 writer.add(item if isinstance(item, Reject) else process(item, timer))
@@ -212,7 +218,7 @@ def run_local(
         with parallel.WorkerPool(res.workers, with_timer=True, warm_docs=warm_docs) as pool:
             pool.wait_ready()
             res.startup_seconds = time.perf_counter() - t
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             with _profiling(prof):
                 for out in pool.map(items):
                     writer.add(out)
@@ -220,6 +226,7 @@ def run_local(
         stage_seconds = pool.timer.seconds
         res.worker_rss_mb = sorted(pool.rss_mb.values(), reverse=True)
     res.seconds = time.perf_counter() - started
+    res.cpu_seconds = time.process_time() - cpu
     res.stages = {"read": items.seconds, **stage_seconds, "store": writer.seconds}
 
 
@@ -235,9 +242,10 @@ def run_dask(
         dask_engine.warm_workers(client, warm_docs)
         res.startup_seconds = time.perf_counter() - t
         stats = dask_engine.DaskStats()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         summary = dask_engine.run_items(items, ["bench"], store, client, with_timer=True, stats=stats)
         res.seconds = time.perf_counter() - started
+        res.cpu_seconds = time.process_time() - cpu
     finally:
         client.close()
         if cluster is not None:
@@ -307,6 +315,8 @@ def report(files: Sequence[Path], floor: Floor, res: Result) -> list[str]:
         f"  pipeline       {res.documents} documents in {res.seconds:.2f}s = {res.rate(res.documents):,.1f} docs/s, "
         f"{res.rate(res.mb):.2f} MB/s, {res.rate(res.events):,.1f} events/s "
         f"({res.events} events, {res.stored} stored, {res.rejected} rejects)",
+        f"  CPU            this process {res.cpu_seconds:.2f}s = {res.rate_cpu:,.1f} docs per CPU-second"
+        f"{' (the parent only)' if res.workers > 1 or res.engine == 'dask' else ''}",
         f"  start-up       {res.startup_seconds:.1f}s (language data, workers; not in the rates); end to end with it "
         f"{res.documents / (res.seconds + res.startup_seconds) if res.seconds else 0:,.1f} docs/s",
         f"  floor / pipeline  {ratio:,.1f}x (the pipeline runs at {100 / ratio if ratio else 0:.1f}% of the I/O floor)",

@@ -23,6 +23,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from khabar.store import schema
 from khabar.store.db import Rows, Store, clean, reject_key
 
 PARTITION_SIZE = 256  # records per task
+GROUP = 8  # partitions per store look-up and per store session (opening the store file costs ~0.1 s)
 TABLES = ("documents", "stories", "sentences", "mentions", "events", "rejects")
 CHILD_TABLES = ("stories", "sentences", "mentions", "events")
 DONE = "_done"  # marker folder: one empty file per finished partition (resume of a --keep-parquet run)
@@ -158,18 +160,20 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(row[0]) if row else 0
 
 
-def load_partition(store: Store, root: Path, index: int) -> tuple[int, int, int, int]:
-    """Load one partition into the store in one transaction: (stored, duplicates, events, stories)."""
-    files = {t: part_path(root, t, index) for t in TABLES}
-    have = {t: p.exists() for t, p in files.items()}
+def load_partitions(store: Store, root: Path, indexes: Sequence[int]) -> list[tuple[int, int, int, int]]:
+    """Load partitions into the store in one session, one transaction each: (stored, duplicates, events, stories)."""
+    out = []
     with store.session() as con:
-        con.execute("BEGIN TRANSACTION")
-        try:
-            out = _load(con, files, have)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+        for index in indexes:
+            files = {t: part_path(root, t, index) for t in TABLES}
+            have = {t: p.exists() for t, p in files.items()}
+            con.execute("BEGIN TRANSACTION")
+            try:
+                out.append(_load(con, files, have))
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
     return out
 
 
@@ -247,27 +251,53 @@ class DaskRun:
     def run(self, items: Iterable[Item]) -> None:
         """Process every record: submit partitions (bounded), then save and load them in input order."""
         pending: deque[tuple[int, Any]] = deque()
+        ready: deque[tuple[int, int, list[Item] | None]] = deque()
+        finished: list[Partition] = []
         limit = self.in_flight()
         parts = enumerate(chunks(items, self.partition_size))
         try:
             while True:
-                while len(pending) < limit and (nxt := next(parts, None)) is not None:
-                    self._submit(pending, *nxt)
+                while len(pending) < limit:
+                    if not ready:
+                        ready.extend(self._look_up(list(islice(parts, GROUP))))
+                    if not ready:
+                        break
+                    pending.append(self._submit(*ready.popleft()))
                 if not pending:
-                    return
-                n, fut = pending.popleft()
-                self._finish(n, fut)
+                    break
+                self._finish(*pending.popleft(), finished)
+                if len(finished) >= GROUP or not pending:
+                    self._load(finished)
+            self._load(finished)
+        except KeyboardInterrupt:
+            self._load(finished)  # partitions already processed are kept: a re-run skips them
+            raise
         finally:
             if pending:
                 self.client.cancel([f for _, f in pending if f is not None])
 
-    def _submit(self, pending: deque[tuple[int, Any]], index: int, chunk: list[Item]) -> None:
-        """Queue one partition (or count it as done when an earlier run into the same folder finished it)."""
-        self.summary.records += len(chunk)
-        if not self.load and is_done(self.root, index):
-            pending.append((len(chunk), None))
-            return
-        todo = self._unknown(chunk)
+    def _look_up(self, group: list[tuple[int, list[Item]]]) -> list[tuple[int, int, list[Item] | None]]:
+        """For each partition: index, records, and the records left to process (None: an earlier run did it).
+
+        One store look-up for the whole group: documents already stored are not processed again."""
+        if not group:
+            return []
+        if not self.load:
+            return [(i, len(c), None if is_done(self.root, i) else c) for i, c in group]
+        hashes = [item.content_hash for _, chunk in group for item in chunk if isinstance(item, Document)]
+        known = self.store.known(hashes) if hashes else set()
+        out: list[tuple[int, int, list[Item] | None]] = []
+        for index, chunk in group:
+            todo = [i for i in chunk if isinstance(i, Reject) or i.content_hash not in known]
+            self.summary.skipped += len(chunk) - len(todo)
+            out.append((index, len(chunk), todo))
+        return out
+
+    def _submit(self, index: int, records: int, todo: list[Item] | None) -> tuple[int, Any]:
+        """Queue one partition's task; (records, future or None when there is nothing to do)."""
+        self.summary.records += records
+        if todo is None:
+            return records, None
         fut = self.client.submit(
             process_partition,
             index,
@@ -277,37 +307,39 @@ class DaskRun:
             self.with_timer,
             pure=False,
         )
-        pending.append((len(chunk), fut))
+        return records, fut
 
-    def _unknown(self, chunk: list[Item]) -> list[Item]:
-        """Drop documents the store already holds (a resumed run does not process them again)."""
-        if not self.load:
-            return chunk
-        docs = [i for i in chunk if isinstance(i, Document)]
-        known = self.store.known(d.content_hash for d in docs) if docs else set()
-        if not known:
-            return chunk
-        self.summary.skipped += sum(1 for d in docs if d.content_hash in known)
-        return [i for i in chunk if isinstance(i, Reject) or i.content_hash not in known]
-
-    def _finish(self, records: int, fut: Any) -> None:
-        """Save and load one finished partition, then count it."""
+    def _finish(self, records: int, fut: Any, finished: list[Partition]) -> None:
+        """Save one finished partition's Parquet files (queued for loading), then count it."""
         if fut is not None:
             part: Partition = fut.result()
             started = time.perf_counter()
             save_partition(self.root, part)
+            self.stats.store_seconds += time.perf_counter() - started
+            self._account(part)
             if self.load:
-                stored, dupes, events, stories = load_partition(self.store, self.root, part.index)
+                finished.append(part)
             else:  # kept in place: every partition's rows count
-                stored, dupes, events, stories = part.rows["documents"], 0, part.rows["events"], part.rows["stories"]
+                self.summary.stored += part.rows["documents"]
+                self.summary.skipped += part.repeats
+                self.summary.events += part.rows["events"]
+                self.summary.stories += part.rows["stories"]
+        if self.on_progress:
+            self.on_progress(records)
+
+    def _load(self, finished: list[Partition]) -> None:
+        """Load saved partitions into the store, in input order, in one session."""
+        if not finished:
+            return
+        started = time.perf_counter()
+        loaded = load_partitions(self.store, self.root, [p.index for p in finished])
+        for part, (stored, dupes, events, stories) in zip(finished, loaded, strict=True):
             self.summary.stored += stored
             self.summary.skipped += dupes + part.repeats
             self.summary.events += events
             self.summary.stories += stories
-            self.stats.store_seconds += time.perf_counter() - started
-            self._account(part)
-        if self.on_progress:
-            self.on_progress(records)
+        finished.clear()
+        self.stats.store_seconds += time.perf_counter() - started
 
     def _account(self, part: Partition) -> None:
         """Add a partition's rejects, stage seconds and worker memory to the totals."""
