@@ -160,3 +160,18 @@ def test_update_takes_the_run_settings_and_uses_the_fusion_defaults(tmp_path: Pa
     with Store(db) as s:
         report = update(s, Settings())  # what an engine may pass along
     assert report.fused_events == 1
+
+
+def test_a_fused_event_whose_dated_reports_are_gone_dissolves_and_its_undated_reports_regroup(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    fars, aawsat, riyadh, irna = four_reports()
+    write(db, fars, aawsat, riyadh, irna)
+    fuse(db)
+    (before,) = fused(db)
+    with Store(db) as s:
+        s.query("DELETE FROM events WHERE date IS NOT NULL")  # what a reprocess that lost the dates would leave
+        r = update(s)
+    assert (r.detached, r.dissolved) == (2, 1)
+    (after,) = fused(db)
+    assert after["fused_id"] != before["fused_id"] and after["date"] is None and after["mentions"] == 2
+    assert {v[0] for v in members(db, after["fused_id"]).values()} == {"seed", "undated-group"}
