@@ -16,6 +16,7 @@ for f in "$ROOT"/examples/*.txt; do
   { printf '\x02'; "$PY" -c 'import json,sys; print(json.dumps({"id": "s", "text": open(sys.argv[1], encoding="utf-8").read()[:3000]}, ensure_ascii=False))' "$f"; } > "$WORK/corpus/seed-$name-jsonl"
 done
 cd "$ROOT"
-exec "$PY" fuzz/target.py "$WORK/corpus" \
-  -max_total_time="$(awk -v m="$MINUTES" 'BEGIN { printf "%d", m * 60 }')" -max_len=8192 -timeout=30 -rss_limit_mb=3072 \
+"$PY" fuzz/make_dict.py "$WORK/khabar.dict"
+exec "$PY" fuzz/target.py "$WORK/corpus" -dict="$WORK/khabar.dict" \
+  -max_total_time="$(awk -v m="$MINUTES" 'BEGIN { printf "%d", m * 60 }')" -max_len=8192 -timeout=20 -rss_limit_mb=3072 \
   -artifact_prefix="$WORK/artifacts/" -print_final_stats=1
