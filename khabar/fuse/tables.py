@@ -176,10 +176,13 @@ def clusters_by_key(con: Con, keys: Iterable[str]) -> dict[str, list[Cluster]]:
 
 
 def taken_ids(con: Con, ids: Sequence[str]) -> set[str]:
-    """Which of these fused ids exist already."""
+    """Which of these fused ids exist already (as fused events or as the old id of a merged one)."""
     if not ids:
         return set()
-    rows = con.execute("SELECT fused_id FROM fused_events WHERE fused_id IN (SELECT unnest(?))", [list(ids)])
+    rows = con.execute(
+        "SELECT fused_id FROM fused_events WHERE fused_id IN (SELECT unnest($1)) "
+        "UNION SELECT old_id FROM fused_aliases WHERE old_id IN (SELECT unnest($1))", [list(ids)],
+    )  # fmt: skip
     return {r[0] for r in rows.fetchall()}
 
 
