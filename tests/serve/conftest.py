@@ -59,7 +59,9 @@ def start(db: Path, **app_kw: object) -> Live:
     """Start a real uvicorn server for ``db`` and wait until it accepts connections."""
     port = free_port()
     app = create_app(db, **app_kw)  # type: ignore[arg-type]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error", lifespan="off")
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="error", lifespan="off", timeout_graceful_shutdown=1
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

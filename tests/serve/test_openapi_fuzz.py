@@ -8,20 +8,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 
-from tests.serve.conftest import Live
+from tests.serve.conftest import TOKEN, Live
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (pip install -e '.[test]')")
 EXAMPLES = 8
 
 
-def check_operation(operation: Any, mode: Any) -> None:
+def check_operation(operation: Any, mode: Any, headers: dict[str, str] | None = None) -> None:
     """Generate bounded cases for one operation; each must pass schemathesis's checks."""
 
     @given(case=operation.as_strategy(generation_mode=mode))
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
               suppress_health_check=list(HealthCheck))  # fmt: skip
     def run(case: Any) -> None:
-        case.call_and_validate(timeout=30)
+        case.call_and_validate(timeout=60, headers=headers)
 
     run()
 
@@ -43,3 +43,11 @@ def test_api_conforms_to_its_schema(server: Live) -> None:
                 failures.append(f"{operation.label} ({mode.value}): {exc}")
     assert len(checked) >= 9
     assert not failures, "\n\n".join(failures)
+
+
+def test_ingest_with_token_conforms(write_server: Live) -> None:
+    """POST /api/documents with the token: random records are stored or rejected with a reason, never a 5xx."""
+    schema = schemathesis.openapi.from_url(write_server.url + "/openapi.json")
+    post = next(r.ok() for r in schema.get_all_operations() if r.ok().label == "POST /api/documents")
+    for mode in (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE):
+        check_operation(post, mode, {"Authorization": f"Bearer {TOKEN}"})
