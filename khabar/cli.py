@@ -254,13 +254,17 @@ def stats(db: Path) -> None:
 
 
 def _register_optional() -> None:
-    """Commands that live with their component (eval, serve, bench), added when present."""
+    """Commands that live with their component (eval, serve, bench, fuse), added when present."""
     import importlib
 
     for module, attr, name in (
         ("khabar.eval.command", "eval_command", "eval"),
         ("khabar.serve.command", "serve_command", "serve"),
         ("khabar.bench", "bench_command", "bench"),
+        ("khabar.fuse.command", "fuse_command", "fuse"),
+        ("khabar.fuse.command", "show_command", "show"),
+        ("khabar.fuse.command", "reprocess_command", "reprocess"),
+        ("khabar.fuse.command", "export_fused_command", "export-fused"),
     ):
         try:
             mod = importlib.import_module(module)
