@@ -197,6 +197,8 @@ def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: li
         return Slots(subj, rec or between or members(groups, "in"))
     if frame == "request":
         return Slots(subj, rec or between or members(groups, "by"))
+    if not subj and not rec and len({m.actor.code for m in between}) > 1:
+        return Slots(between, [])  # "a memorandum between X and Y was signed": X and Y act together
     return Slots(subj, rec or between)
 
 

@@ -223,3 +223,9 @@ def test_coordinated_promise_goes_to_the_same_partner() -> None:
     evs = code(text, [("علی‌یف", "AZE", "Aliyev"), ("زلنسکی", "UKR", "Zelensky")])
     [agree] = [e for e in evs if e.event == "AGREE"]
     assert parts(agree)[0] | parts(agree)[1] == {"AZE", "UKR"}
+
+
+def test_signing_between_two_states_without_subject() -> None:
+    text = "تفاهم‌نامه همکاری میان ایران و عراق به امضا رسید."
+    [ev] = code(text, [("ایران", "IRN", None), ("عراق", "IRQ", None)])
+    assert ev.event == "SUPPORT" and parts(ev) == ({"IRN", "IRQ"}, set())
