@@ -243,10 +243,10 @@ class DaskRun:
     summary: RunSummary = field(default_factory=RunSummary)
 
     def in_flight(self) -> int:
-        """Partitions queued at once: two per worker thread, at least two."""
+        """Partitions queued at once: enough per worker thread to keep it busy while the client loads a group."""
         threads = sum(self.client.nthreads().values()) or 1
         self.stats.workers = threads
-        return max(2, 2 * threads)
+        return max(GROUP, 4 * threads)
 
     def run(self, items: Iterable[Item]) -> None:
         """Process every record: submit partitions (bounded), then save and load them in input order."""
