@@ -219,6 +219,11 @@ class Store:
                     self.notify(f"store {self.path} is busy ({lock_holder(exc)}); retrying for up to {self.wait:.0f}s")
                     told = True
                 time.sleep(RETRY_SLEEP)
+            except duckdb.ConnectionException as exc:
+                mode = "read-only" if not self.read_only else "read-write"
+                raise StoreError(
+                    f"store {self.path} is already open {mode} in this process: {first_line(exc)}"
+                ) from exc
             except duckdb.Error as exc:
                 raise StoreError(f"{self.path} is not a khabar store: {first_line(exc)}") from exc
 

@@ -141,3 +141,10 @@ def first_line(proc: subprocess.Popen[str], timeout: float) -> str:
     ready, _, _ = select.select([proc.stderr], [], [], timeout)
     assert ready, "no message on stderr"
     return proc.stderr.readline()
+
+
+def test_writing_while_this_process_holds_a_reader_is_a_clear_error(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    Store(db).close()
+    with Store(db, read_only=True), pytest.raises(StoreError, match="already open read-only in this process"):
+        Store(db, wait=0.2)
