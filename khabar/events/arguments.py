@@ -82,7 +82,7 @@ def assign_roles(sc: Scan, fms: list[FMention], triggers: list[tuple[int, int]])
                 and bisect_left(starts, m.end) == bisect_left(starts, fm.start)
                 and words_between(sc.text, m.end, fm.start) <= sc.cues.marker_gap
             ):
-                fm.role = m.payload[1]
+                fm.role = "to" if m.payload[1] == "on" and m.end in ends else m.payload[1]
         prev_end = fm.end
 
 
@@ -170,9 +170,9 @@ RECIPIENT_ROLES = ("obj", "to", "with", "from", "against")
 
 
 def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: list[Group],
-                trigger: tuple[int, int], to_ok: bool = False) -> Slots:
+                trigger: tuple[int, int], to_ok: bool = False, on_ok: bool = False) -> Slots:
     """Map roles to actor and recipient for a frame (``to_ok``: a "to" group takes part: a visit's host,
-    an agreement's beneficiary)."""
+    an agreement's beneficiary; ``on_ok``: an "on" group is the target: of an attack, a sanction)."""
     subj = [fm.mention for fm in subject.members] if subject else []
     objs = [fm.mention for fm in obj.members] if obj else []
     between = members(groups, "between")
@@ -192,7 +192,7 @@ def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: li
         if frame == "readiness" and all(m.actor.code in own for m in rec):
             rec = rec + members(groups, "in")  # "ready to negotiate ... in Ukraine": the conflict's other side
         return Slots(subj, rec)
-    rec = objs or nearest(groups, RECIPIENT_ROLES, *trigger)
+    rec = objs or nearest(groups, RECIPIENT_ROLES + (("on",) if on_ok else ()), *trigger)
     if frame in ("located", "announced"):
         return Slots(subj, rec or between or members(groups, "in"))
     if frame == "request":

@@ -46,6 +46,8 @@ from khabar.events.triggers import TriggerMatch, match_triggers
 from khabar.model import Analysis, DateExpr, Event, Mention, Sentence, Span
 
 DEFAULT_FRAMES = {"REQUEST": "request"}
+# Types whose target an "on" preposition marks (attacked on, sanctions on); for the others it marks a thing.
+ON_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
 LEAD = 3  # sentences of a story that form its headline and lede
 NEEDS_TWO = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 # Types whose action is done to someone: with no coded target there is no event (praise of a team, a demand
@@ -186,11 +188,12 @@ def slots_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> tu
         subject = subject_of(doc, tm, cl, st.triggers)
         obj = pick_object(cl.groups, subject, tm.end, "VSO" if frame == "svo" else doc.sc.cues.order)
     to_ok = tm.entry.mode == "visit" or tm.entry.event == "AGREE"
-    slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), to_ok)
+    on_ok = tm.entry.event in ON_TARGET
+    slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), to_ok, on_ok)
     if frame in ("symmetric", "readiness") and doc.sc.cues.order == "SOV":
         if subject is None:  # a headline "meeting of the speakers of X and Y": the genitive a few words on
             subject = nearby_genitive(doc, tm, cl)
-            slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), to_ok)
+            slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), to_ok, on_ok)
         slots = Slots(slots.actor, slots.recipient + genitive_partner(doc, tm, cl, subject), slots.fallback)
     both = both_sides(doc, cl, st.sentence.story, subject, st.groups, tm)
     if (subject is None or both) and frame not in ("passive", "receive", "host"):

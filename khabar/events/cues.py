@@ -19,7 +19,7 @@ from khabar.lang import check_keys, load
 from khabar.text.lexicon import Affixes, Lexicon
 from khabar.text.normalize import fold_key
 
-ROLES = ("with", "to", "from", "between", "by", "against", "in", "skip")
+ROLES = ("with", "to", "on", "from", "between", "by", "against", "in", "skip")
 POST_ROLES = ("obj",)
 MODALITIES = ("negation", "future", "hypothetical")
 PLACES = ("before", "after", "proclitics")

@@ -134,3 +134,10 @@ def test_received_call_names_the_initiator() -> None:
     [ev] = code(text, [("العاهل الأردني", "JOR", "Abdullah II"), ("الرئيس الأمريكي", "USA", "Biden")])
     assert (ev.event, ev.mode) == ("CONSULT", "phone")
     assert codes(ev) == ({"USA"}, {"JOR"})
+
+
+def test_condemning_an_attack_on_someone_does_not_target_the_victim() -> None:
+    """"أدان X الهجوم على Y": Y was attacked, not condemned."""
+    text = "أدان الأردن بشدة الهجوم على السفارة التركية في العاصمة."
+    evs = code(text, [("الأردن", "JOR", None), ("السفارة التركية", "TUR", "Turkish embassy")])
+    assert not [e for e in evs if e.event == "ACCUSE" and codes(e)[1] == {"TUR"}]
