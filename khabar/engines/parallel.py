@@ -78,6 +78,7 @@ class ChunkOut:
 
 def run_chunk(items: Sequence[Item], document_seconds: float, with_timer: bool) -> ChunkOut:
     """Process one chunk in a worker (or in the caller): results, stage seconds, the worker's memory."""
+    _check_start()
     timer = Timer() if with_timer else None
     outs = timed(items, timer) if timer else budgeted(items, document_seconds)
     return ChunkOut([slim(o) for o in outs], timer.seconds if timer else {}, os.getpid(), peak_rss_mb())
@@ -89,14 +90,30 @@ def warm(docs: Sequence[Document]) -> None:
         process(d)
 
 
+_START_ERROR: list[BaseException] = []  # in a worker: what its start-up raised (re-raised by every task)
+
+
 def _init(warm_docs: Sequence[Document]) -> None:
-    """Worker start: leave Ctrl-C to the parent, then build the lexicons once."""
+    """Worker start: leave Ctrl-C to the parent, then build the lexicons once.
+
+    An error here (e.g. a broken data file) must not kill the worker, which would only
+    show as a BrokenProcessPool: it is kept and raised by the worker's tasks instead."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    warm(warm_docs)
+    try:
+        warm(warm_docs)
+    except Exception as exc:
+        _START_ERROR.append(exc)
+
+
+def _check_start() -> None:
+    """Raise the worker's start-up error, if any."""
+    if _START_ERROR:
+        raise _START_ERROR[0]
 
 
 def _ping() -> int:
     """A trivial task: returns the worker's pid once its start-up (warm-up) is done."""
+    _check_start()
     time.sleep(0.05)
     return os.getpid()
 
@@ -238,9 +255,3 @@ def _known(batch: list[Item], known: Callable[[Iterable[str]], set[str]]) -> set
 def _todo(batch: list[Item], stored: set[str]) -> list[Document]:
     """The documents of a batch that still need processing."""
     return [i for i in batch if isinstance(i, Document) and i.content_hash not in stored]
-
-
-def process_all(items: Iterable[Item], workers: int, document_seconds: float = 10.0) -> Iterator[Out]:
-    """The results of every item, in input order, from ``workers`` processes."""
-    with WorkerPool(workers, document_seconds=document_seconds) as pool:
-        yield from pool.map(items)
