@@ -93,8 +93,17 @@ def test_dashboard_filters_and_rtl_evidence(browser: WebDriver, server: Live) ->
     assert all("IRN" in r.get_attribute("data-codes").split() for r in kept)
     assert browser.find_element(By.CSS_SELECTOR, '.chip[data-filter="country"]').is_displayed()
 
-    # Open the first event: the mention's sentence is right-to-left, in its language, with marks.
+    # Click an actor's name in the table: the table keeps that actor's events.
     stamp = loaded(browser)
+    name = kept[0].find_element(By.CSS_SELECTOR, "td.who .name")
+    actor = name.text
+    name.click()
+    wait_ready(browser, stamp)
+    kept = rows(browser)
+    assert kept and all(actor.lower() in (r.get_attribute("data-names") or "").lower() for r in kept)
+    assert browser.find_element(By.CSS_SELECTOR, '.chip[data-filter="actor"]').is_displayed()
+
+    # Open the first event: the mention's sentence is right-to-left, in its language, with marks.
     kept[0].click()
     WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#detail .mention .rtl-text"))
     para = browser.find_element(By.CSS_SELECTOR, "#detail .mention .rtl-text")

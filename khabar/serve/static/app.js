@@ -78,7 +78,9 @@ function who(codes, names) {
   const cell = el("td", { class: "who" });
   (codes || []).forEach((c, i) => {
     if (i) add(cell, el("br"));
-    add(cell, el("span", { dir: "auto" }, names[i] || c), el("span", { class: "code" }, c));
+    const name = el("span", { dir: "auto", class: "name", title: "Filter by this actor" }, names[i] || c);
+    name.addEventListener("click", (ev) => { ev.stopPropagation(); setFilter("actor", names[i] || c); });
+    add(cell, name, el("span", { class: "code" }, c));
   });
   return cell;
 }
@@ -210,9 +212,9 @@ async function renderPanels() {
   const { hidden, unit } = drawTimeline($("#timeline"), $("#timeline-legend"), daily, state.quadColours, state.labels,
     (since, until) => { state.filters.since = since; state.filters.until = until; state.offset = 0; writeHash(); });
   const und = Object.values(daily.undated).reduce((a, b) => a + b, 0);
-  $("#undated").textContent = `Events per ${unit} (the event's date, else its report's). ` +
-    `${und} event(s) with neither date are not shown` + (hidden ? `, nor ${hidden} outside the window` : "") +
-    ". Click a bar to filter.";
+  const left = [und ? `${und} with no date at all` : "", hidden ? `${hidden} outside the window` : ""].filter(Boolean);
+  $("#undated").textContent = `Events per ${unit} (the event's date, else its report's)` +
+    (left.length ? `; not shown: ${left.join(", ")}` : "") + ". Click a bar to filter.";
   const sel = state.nodes === "country" ? f.country : null;
   drawNetwork($("#network"), net, sel, (n) => setFilter(state.nodes === "country" ? "country" : "actor", state.nodes === "country" ? n.code : n.label));
   exportLinks();
@@ -247,6 +249,10 @@ async function init() {
   fillSelect("mode", meta.facets.modes);
   fillSelect("lang", meta.facets.langs, (l) => ({ fa: "Persian (fa)", ar: "Arabic (ar)" }[l] || l));
   fillSelect("outlet", meta.facets.outlets);
+  const names = add(el("datalist", { id: "actor-names" }));
+  for (const a of (await api("/api/actors", { limit: 300 })).items) if (a.name) add(names, el("option", { value: a.name }, a.code || ""));
+  add(document.body, names);
+  $("#filters").elements.actor.setAttribute("list", "actor-names");
   $("#filters").addEventListener("submit", readForm);
   $("#clear").addEventListener("click", () => { state.filters = {}; state.offset = 0; writeHash(); });
   $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); writeHash(); });
