@@ -17,6 +17,8 @@ for f in "$ROOT"/examples/*.txt; do
 done
 cd "$ROOT"
 "$PY" fuzz/make_dict.py "$WORK/khabar.dict"
+export KHABAR_FUZZ_WORDS="$WORK/khabar.dict"  # the word mode (first byte % 6 == 5) joins these strings
+for i in 1 2 3 4; do head -c 600 /dev/urandom | { printf '\x05'; cat; } > "$WORK/corpus/seed-words-$i"; done
 exec "$PY" fuzz/target.py "$WORK/corpus" -dict="$WORK/khabar.dict" \
   -max_total_time="$(awk -v m="$MINUTES" 'BEGIN { printf "%d", m * 60 }')" -max_len=8192 -timeout=20 -rss_limit_mb=3072 \
   -artifact_prefix="$WORK/artifacts/" -print_final_stats=1

@@ -20,6 +20,27 @@ with atheris.instrument_imports(include=["khabar"]):
     from khabar.pipeline import STAGES
     from khabar.settings import Limits
 
+WORDS_FILE = os.environ.get("KHABAR_FUZZ_WORDS", "")
+GLUE = [
+    " ",
+    " ",
+    " ",
+    "\n",
+    ". ",
+    "\u060c ",
+    "\u200c",
+    "«",
+    "»",
+    ": ",
+    "\u061f ",
+    "\u200f",
+    "",
+    "(",
+    ")",
+    " \u0648",
+    "\u060c ",
+    "\n\n",
+]
 LIMITS = Limits(max_document_chars=200_000, max_line_chars=50_000, document_seconds=0)
 SCRATCH = Path(tempfile.mkdtemp(prefix="khabar-fuzz-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
 SUFFIXES = (".txt", ".jsonl", ".csv", ".html")
@@ -48,11 +69,40 @@ def check(doc: Document) -> None:
         assert 0 <= ev.evidence.start <= ev.trigger.start < ev.trigger.end <= ev.evidence.end <= n, ev
 
 
+def load_words() -> list[str]:
+    """The language-data strings fuzz/make_dict.py wrote (one escaped entry a line), for the word mode."""
+    if not WORDS_FILE or not os.path.exists(WORDS_FILE):
+        return []
+    out = []
+    with open(WORDS_FILE, encoding="ascii") as f:
+        for line in f:
+            raw = line.strip()[1:-1]
+            out.append(bytes(int(raw[i + 2 : i + 4], 16) for i in range(0, len(raw), 4)).decode("utf-8"))
+    return out
+
+
+WORDS = load_words()
+
+
+def words_text(body: bytes) -> str:
+    """A text made of language-data words joined by spaces and punctuation, chosen by the fuzzer's bytes."""
+    fdp = atheris.FuzzedDataProvider(body)
+    parts: list[str] = []
+    while fdp.remaining_bytes() > 1 and len(parts) < 400:
+        parts.append(WORDS[fdp.ConsumeIntInRange(0, len(WORDS) - 1)])
+        parts.append(GLUE[fdp.ConsumeIntInRange(0, len(GLUE) - 1)])
+    return "".join(parts)
+
+
 def one_input(data: bytes) -> None:
-    """The first byte picks the path: raw bytes decoded as a document, or a .txt/.jsonl/.csv/.html file read."""
+    """The first byte picks the path: bytes decoded as a document, a file read, or language-data words joined."""
     if not data:
         return
-    mode, body = data[0] % 5, data[1:]
+    mode, body = data[0] % 6, data[1:]
+    if mode == 5:
+        if WORDS:
+            check(Document("fuzz", words_text(body)))
+        return
     if mode == 0:
         decoded = decode_bytes(body)
         if decoded.text is not None:
