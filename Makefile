@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= khabar.duckdb
 
-.PHONY: demo test setup setup-test lint clean
+.PHONY: demo test setup setup-test screenshots clean
 
 $(BIN)/khabar: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -38,3 +38,6 @@ test: setup-test
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
+
+screenshots: setup-test
+	KHABAR_SCREENSHOT_DIR=docs $(BIN)/pytest tests/serve/test_browser.py
