@@ -56,7 +56,7 @@ def _decode_line(number: int, raw: bytes) -> Line:
 
 def _too_long(number: int, size: str, limit: int, head: bytes | str) -> Line:
     """The Line for a line over the limit."""
-    detail = f"line {number} is longer than {limit:,} characters ({size})"
+    detail = f"longer than {limit:,} characters ({size})"  # readers prefix "line N: "
     return Line(number, None, RejectReason.LINE_TOO_LONG, detail, sample_of(head))
 
 
