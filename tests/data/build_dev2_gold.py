@@ -91,16 +91,15 @@ DOCS: list[tuple[str, str, str | None, list[dict]]] = [
         ev("CONSULT", [a("EGY", "GOV", "Sameh Shoukry")], [a("USA", "GOV", "Anthony Zinni")]),
         ev("AGREE", [a("EGY"), a("SAU"), a("ARE"), a("BHR")], [a("QAT")], aux="hypothetical"),
         ev("REQUEST", [a("EGY", "GOV", "Sameh Shoukry")], [a("QAT")]),
-        ev("REDUCE", [a("EGY"), a("SAU"), a("ARE"), a("BHR")], [a("QAT")]),
+        ev("SANCTION", [a("EGY"), a("SAU"), a("ARE"), a("BHR")], [a("QAT")], mode="sever"),
         ev("ACCUSE", [a("EGY"), a("SAU"), a("ARE"), a("BHR")], [a("QAT")], mode="disapprove"),
         ev("ACCUSE", [a("EGY", "GOV", "Sameh Shoukry")], [a("QAT")], mode="disapprove"),
         ev("SUPPORT", [a("USA")], [a("KWT")]),
         ev("AGREE", [a("USA")], [a("QAT")]),
         ev("CONSULT", [a("USA", "GOV", "Donald Trump")], [a("SAU")], mode="visit"),
     ]),
-    # US expels Russian diplomats, sanctions; Obama blames Russia; earlier threat of sanctions; Trump criticises it.
+    # US expels diplomats and sanctions (one SANCTION: PLOVER has no REDUCE); Obama blames Russia; threat; Trump objects.
     ("bbcar-38464543", "ar", None, [
-        ev("REDUCE", [a("USA")], [a("RUS")]),
         ev("SANCTION", [a("USA")], [a("RUS")]),
         ev("ACCUSE", [a("USA", "GOV", "Barack Obama")], [a("RUS")], mode="disapprove"),
         ev("THREATEN", [a("USA")], [a("RUS")]),
