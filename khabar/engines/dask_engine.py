@@ -40,6 +40,7 @@ from khabar.store import schema
 from khabar.store.db import Rows, Store, clean, reject_key
 
 PARTITION_SIZE = 256  # records per task
+SCHEDULER_WAIT = "20s"  # how long to try to reach a --scheduler
 GROUP = 8  # partitions per store look-up and per store session (opening the store file costs ~0.1 s)
 TABLES = ("documents", "stories", "sentences", "mentions", "events", "rejects")
 CHILD_TABLES = ("stories", "sentences", "mentions", "events")
@@ -220,7 +221,10 @@ def connect(scheduler: str | None, workers: int) -> tuple[Any, Any]:
     except ImportError as exc:  # pragma: no cover - dask is a dependency
         raise UsageError("the dask engine needs `pip install 'dask[distributed]'`") from exc
     if scheduler:
-        return Client(scheduler), None
+        try:
+            return Client(scheduler, timeout=SCHEDULER_WAIT), None
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     cluster = LocalCluster(
         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
     )
