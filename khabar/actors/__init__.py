@@ -47,7 +47,7 @@ def find_mentions_with(analysis: Analysis, g: Gazetteer) -> list[Mention]:
     for chain in chains(toks, folded.text, g):
         drafts.extend(parse(chain, ctx))
     for t in pronouns(folded.text, g, sents, toks):
-        drafts.append(Draft(t.start, t.end, t.sentence, t.story, "coref", "coref:pronoun", None, want="pronouns"))
+        drafts.append(Draft(t.start, t.end, t.sentence, t.story, "coref", "coref:pronoun", None, want=t.cue))
     drafts.sort(key=lambda d: d.start)
 
     def words_before(d: Draft) -> int:

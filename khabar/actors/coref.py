@@ -95,12 +95,23 @@ def pronoun(d: Draft, by_sent: dict[int, list[Draft]], words_before: Callable[[D
     that sentence (within ``subject_max_words`` words); otherwise the pronoun stays open.
     """
     cues = ctx.g.cues
-    if words_before(d) >= cues.pronoun_max_words:
+    after_preposition = d.want == "pronouns_obj"
+    if not after_preposition and words_before(d) >= cues.pronoun_max_words:
         return None
     prev = [o for o in by_sent.get(d.sentence - 1, []) if o.story == d.story and o.actor is not None]
-    if prev and prev[0].individual and words_before(prev[0]) < cues.subject_max_words:
-        return replace(d, actor=prev[0].actor, individual=True, rule="coref:pronoun")
-    return None
+    if not (prev and prev[0].individual and words_before(prev[0]) < cues.subject_max_words):
+        return None
+    if after_preposition and _same_as_subject(prev[0], d, by_sent):
+        return None  # "X met with him" never means X himself
+    return replace(d, actor=prev[0].actor, individual=True, rule="coref:pronoun")
+
+
+def _same_as_subject(antecedent: Draft, d: Draft, by_sent: dict[int, list[Draft]]) -> bool:
+    """Whether the antecedent is the actor already named before the pronoun in its own sentence."""
+    here = [o for o in by_sent.get(d.sentence, []) if o.start < d.start and o.actor is not None]
+    assert antecedent.actor is not None
+    return any(o.actor is not None and o.actor.entity == antecedent.actor.entity and o.actor.code ==
+               antecedent.actor.code for o in here)
 
 
 def resolve(drafts: list[Draft], ctx: Ctx, words_before: Callable[[Draft], int]) -> list[Draft]:
@@ -116,7 +127,7 @@ def resolve(drafts: list[Draft], ctx: Ctx, words_before: Callable[[Draft], int])
             if found:
                 last_pair[d.story] = found
             out.extend(found)
-        elif d.want == "pronouns":
+        elif d.want in ("pronouns", "pronouns_obj"):
             r = pronoun(d, _by_sentence(out), words_before, ctx)
             if r is not None:
                 out.append(r)

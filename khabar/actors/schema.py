@@ -141,6 +141,7 @@ class Cues:
     adjectival_suffixes: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()
     juniors: tuple[str, ...] = ()
+    pronoun_prepositions: tuple[str, ...] = ()
     pronoun_max_words: int = 3
     subject_max_words: int = 6
 

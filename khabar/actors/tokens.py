@@ -185,6 +185,33 @@ def pronouns(text: str, g: Gazetteer, sents: SentenceIndex, toks: list[Tok]) -> 
             tok = Tok(start + len(prefix), start + len(word), start, prefix, [Item("cue", "pronouns")], k, story)
             tok.cls, tok.cue = "Q", "pronouns"
             out.append(tok)
+    out.extend(object_pronouns(text, g, sents, taken, {t.start for t in out}))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def object_pronouns(text: str, g: Gazetteer, sents: SentenceIndex, taken: list[tuple[int, int]],
+                    seen: set[int]) -> list[Tok]:
+    """Pronouns right after a preposition anywhere in a sentence ("met with him"), as "pronouns_obj" cues."""
+    cues = g.cues
+    if not cues.pronoun_prepositions:
+        return []
+    story_of = dict(zip(sents.index, sents.story, strict=True))
+    bounds = sorted(sents.folded_start.items(), key=lambda kv: kv[1])
+    out: list[Tok] = []
+    for n, (k, s0) in enumerate(bounds):
+        stop = bounds[n + 1][1] if n + 1 < len(bounds) else len(text)
+        words = list(WORD.finditer(text, s0, stop))
+        for prev, m in zip(words, words[1:]):
+            word = m.group().strip(cues.joiners + ".:;!?")
+            if word not in cues.pronouns or prev.group().strip(cues.joiners) not in cues.pronoun_prepositions:
+                continue
+            start = m.start() + m.group().find(word)
+            if start in seen or any(a < start + len(word) and start < b for a, b in taken):
+                continue
+            tok = Tok(start, start + len(word), start, "", [Item("cue", "pronouns_obj")], k, story_of[k])
+            tok.cls, tok.cue = "Q", "pronouns_obj"
+            out.append(tok)
     return out
 
 

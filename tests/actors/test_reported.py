@@ -51,3 +51,24 @@ def test_deputy_of_the_custodian_is_the_crown_prince() -> None:
     assert ms[0].actor.code == "SAU"
     assert ms[0].actor.entity != "salman_bin_abdulaziz"
     assert ms[0].rule == "title:deputy_king_saudi"
+
+
+def _prepositions() -> list[tuple[Lang, str]]:
+    """(lang, preposition) for every pronoun preposition of the actors data."""
+    from khabar.actors.data import load_cues
+    return [(lang, p) for lang in ("fa", "ar") for p in load_cues(lang).pronoun_prepositions]
+
+
+@pytest.mark.parametrize(("lang", "prep"), _prepositions())
+def test_pronoun_after_a_preposition_is_the_last_subject(lang: Lang, prep: str) -> None:
+    """"Lavrov met with him": the pronoun is the previous sentence's subject, not this sentence's."""
+    text = f"محمدجواد ظریف وزیر امور خارجه ایران امروز وارد مسکو شد.\nسرگئی لاوروف {prep} وی دیدار کرد."
+    ms = found(text, lang, date(2016, 5, 1))
+    assert ms[0][1] == "IRN"
+    assert [(s, e) for s, _, e in ms if s == "وی"] == [("وی", ms[0][2])]
+
+
+def test_pronoun_after_a_preposition_is_never_the_current_subject() -> None:
+    """When the previous subject is this sentence's own subject, the pronoun stays open."""
+    text = "سرگئی لاوروف امروز وارد تهران شد.\nسرگئی لاوروف با وی دیدار کرد."
+    assert [s for s, _, _ in found(text, "fa", date(2016, 5, 1))].count("وی") == 0
