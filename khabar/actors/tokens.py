@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from khabar.actors.gazetteer import Gazetteer, Item
 from khabar.model import Analysis
@@ -202,7 +203,7 @@ def object_pronouns(text: str, g: Gazetteer, sents: SentenceIndex, taken: list[t
     for n, (k, s0) in enumerate(bounds):
         stop = bounds[n + 1][1] if n + 1 < len(bounds) else len(text)
         words = list(WORD.finditer(text, s0, stop))
-        for prev, m in zip(words, words[1:]):
+        for prev, m in pairwise(words):
             word = m.group().strip(cues.joiners + ".:;!?")
             if word not in cues.pronouns or prev.group().strip(cues.joiners) not in cues.pronoun_prepositions:
                 continue

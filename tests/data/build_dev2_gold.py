@@ -27,7 +27,8 @@ DOCS: list[tuple[str, str, str | None, list[dict]]] = [
         ev("COERCE", [a("USA", "MIL")], [a("IRQ", "CVL")], mode="arrest"),
         ev("REQUEST", [a("IRQ", "MED", "Ahmed Ibrahim")], [a("IRQ")]),
     ]),
-    # Zakharova: Moscow asks for an inquiry; hopes the US will not arm rebels; warns; criticises; Lavrov-Zarif meeting tomorrow.
+    # Zakharova: Moscow asks for an inquiry; hopes the US will not arm rebels; warns; criticises; Lavrov-Zarif meeting
+    # tomorrow.
     ("farsnews-0234", "fa", "2016-10-27", [
         ev("REQUEST", [a("RUS", "GOV", "Maria Zakharova")], []),
         ev("REQUEST", [a("RUS", "GOV", "Maria Zakharova")], [a("USA")]),
@@ -45,7 +46,8 @@ DOCS: list[tuple[str, str, str | None, list[dict]]] = [
         ev("SUPPORT", [a("MRT"), a("SAU")], []),
         ev("CONSULT", [a("SAU", "GOV", "Mohammed bin Abdullah Al-Aish")], [a("MRT")], mode="visit", date="2017-01-03"),
     ]),
-    # Marivan governor: Iraqi (PUK) officials visited Wednesday and Tuesday; Talabani ordered border forces reinforced; arrests.
+    # Marivan governor: Iraqi (PUK) officials visited Wednesday and Tuesday; Talabani ordered border forces
+    # reinforced; arrests.
     ("farsnews-0841", "fa", "2005-08-18", [
         ev("ACCUSE", [a("IRQ", "GOV", "Jalal Talabani")], [a("IRN", "OPP")], mode="disapprove"),
         ev("CONSULT", [a("IRQ")], [a("IRN")], mode="visit", date="2005-08-17"),
@@ -53,7 +55,8 @@ DOCS: list[tuple[str, str, str | None, list[dict]]] = [
         ev("MOBILIZE", [a("IRQ", "GOV", "Jalal Talabani")], []),
         ev("COERCE", [a("IRQ")], [], mode="arrest"),
     ]),
-    # Trump: Iran asked to lift sanctions for a meeting, he said no; US push for a meeting refused by Iran; conditional talks.
+    # Trump: Iran asked to lift sanctions for a meeting, he said no; US push for a meeting refused by Iran;
+    # conditional talks.
     ("farsnews-1133", "fa", "2019-09-27", [
         ev("REQUEST", [a("IRN")], [a("USA", "GOV", "Donald Trump")]),
         ev("REJECT", [a("USA", "GOV", "Donald Trump")], [a("IRN")]),
@@ -65,7 +68,8 @@ DOCS: list[tuple[str, str, str | None, list[dict]]] = [
     ("farsnews-1246", "fa", "2015-09-13", [
         ev("CONSULT", [a("IRN", "GOV", "Ali Akbar Salehi")], [a("KAZ", "GOV")], date="2015-09-13"),
     ]),
-    # Ban meets the Ukrainian opposition leader this morning; Munich meetings to come (Lavrov, Kerry, McCain, Ashton, Germany).
+    # Ban meets the Ukrainian opposition leader this morning; Munich meetings to come (Lavrov, Kerry, McCain, Ashton,
+    # Germany).
     ("farsnews-1292", "fa", "2014-02-01", [
         ev("CONSULT", [a("UNO", "GOV", "Ban Ki-moon")], [a("UKR", "OPP")], date="2014-02-01"),
         ev("AGREE", [a("UKR", "GOV", "Leonid Kozhara")], [a("RUS", "GOV", "Sergey Lavrov")], aux="future"),
@@ -86,7 +90,8 @@ DOCS: list[tuple[str, str, str | None, list[dict]]] = [
     ]),
     # Bombing of an Iranian Kurdish opposition office, perpetrator unknown: no event with identifiable actors.
     ("bbcar-38388950", "ar", None, []),
-    # Shoukry meets the US envoy; conditions on Qatar; the boycott; US backs Kuwaiti mediation; past US-Qatar deal, Trump visit.
+    # Shoukry meets the US envoy; conditions on Qatar; the boycott; US backs Kuwaiti mediation; past US-Qatar deal,
+    # Trump visit.
     ("bbcar-40897900", "ar", None, [
         ev("CONSULT", [a("EGY", "GOV", "Sameh Shoukry")], [a("USA", "GOV", "Anthony Zinni")]),
         ev("AGREE", [a("EGY"), a("SAU"), a("ARE"), a("BHR")], [a("QAT")], aux="hypothetical"),
@@ -98,7 +103,8 @@ DOCS: list[tuple[str, str, str | None, list[dict]]] = [
         ev("AGREE", [a("USA")], [a("QAT")]),
         ev("CONSULT", [a("USA", "GOV", "Donald Trump")], [a("SAU")], mode="visit"),
     ]),
-    # US expels diplomats and sanctions (one SANCTION: PLOVER has no REDUCE); Obama blames Russia; threat; Trump objects.
+    # US expels diplomats and sanctions (one SANCTION: PLOVER has no REDUCE); Obama blames Russia; threat; Trump
+    # objects.
     ("bbcar-38464543", "ar", None, [
         ev("SANCTION", [a("USA")], [a("RUS")]),
         ev("ACCUSE", [a("USA", "GOV", "Barack Obama")], [a("RUS")], mode="disapprove"),
@@ -125,7 +131,8 @@ DOCS: list[tuple[str, str, str | None, list[dict]]] = [
         ev("SUPPORT", [a("USA", "GOV", "John Kerry")], []),
         ev("REQUEST", [a("IRN", "LEG")], [a("IRN")]),
     ]),
-    # Khamenei yesterday against the US; Rouhani's call with the Qatari emir; German minister to Tehran today; Kurz to visit.
+    # Khamenei yesterday against the US; Rouhani's call with the Qatari emir; German minister to Tehran today; Kurz to
+    # visit.
     ("saudinewsnet-00013", "ar", "2015-07-21", [
         ev("ACCUSE", [a("IRN", "GOV", "Ali Khamenei")], [a("USA")], mode="disapprove", date="2015-07-20"),
         ev("REJECT", [a("IRN", "GOV", "Ali Khamenei")], [a("USA")], date="2015-07-20"),
@@ -163,7 +170,8 @@ def main() -> None:
     out = Path(__file__).with_name("dev2_gold.jsonl")
     with out.open("w", encoding="utf-8") as fh:
         for doc, lang, pub, events in DOCS:
-            fh.write(json.dumps({"doc": doc, "lang": lang, "pub_date": pub, "events": events}, ensure_ascii=False) + "\n")
+            rec = {"doc": doc, "lang": lang, "pub_date": pub, "events": events}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
