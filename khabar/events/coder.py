@@ -119,10 +119,11 @@ def build_event(doc: Doc, sentence: Sentence, tm: TriggerMatch, slots: Slots, cl
     entry = tm.entry
     aux = aux_of(doc.sc, tm, cl.left, cl.right)
     event, mode = entry.event, entry.mode or governor_mode
-    if aux == "future" and event == MEET_OBJECT:
+    deferred = aux == "future" and event == MEET_OBJECT
+    if deferred:
         event, mode = FUTURE_CONSULT_AS, None
     clause_text = doc.sc.text[cl.left:cl.right]
-    return Event(
+    ev = Event(
         doc_id=doc.analysis.doc.id,
         event=event,
         actor=list(slots.actor),
@@ -137,6 +138,9 @@ def build_event(doc: Doc, sentence: Sentence, tm: TriggerMatch, slots: Slots, cl
         confidence=confidence(tm, slots),
         rule=entry.rule(doc.analysis.lang),
     )
+    if deferred:
+        doc.deferred[id(ev)] = entry.mode or governor_mode
+    return ev
 
 
 @dataclass(slots=True)
@@ -258,6 +262,7 @@ def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers:
             continue
         slots, both = slots_of(doc, st, tm, cl, frame)
         slots = without_press(tm.entry.event, slots)
+        slots = refused_party(st, tm, cl, slots)
         if not enough(tm.entry.event, slots, doc.require_actors):
             if slots.actor:  # its subject still governs the coordinated verbs after it
                 st.prev, st.prev_left = slots, cl.left
@@ -267,6 +272,20 @@ def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers:
             out.append(emit(doc, sentence, tm, part, cl, mode, frame, both))
         st.prev, st.prev_left = slots, cl.left
     return out
+
+
+def refused_party(st: Sent, tm: TriggerMatch, cl: Clause, slots: Slots) -> Slots:
+    """A refusal with no target refuses what concerns the party named in its object ("opposed lifting the
+    sanctions on Iran"): the first group inside the refused action's phrase."""
+    if tm.entry.event != "REJECT" or slots.recipient or not slots.actor:
+        return slots
+    taken = {id(m) for m in slots.actor}
+    for t in (st.triggers[j] for j, g in st.gov.items() if g is tm):
+        lo, hi = (t.end, tm.start) if t.end <= tm.start else (t.end, cl.right)
+        for g in cl.groups:
+            if lo <= g.start and g.end <= hi and not any(id(fm.mention) in taken for fm in g.members):
+                return Slots(slots.actor, [fm.mention for fm in g.members], slots.fallback)
+    return slots
 
 
 def emit(doc: Doc, sentence: Sentence, tm: TriggerMatch, slots: Slots, cl: Clause, mode: str | None, frame: str,
@@ -315,12 +334,23 @@ def code_events(
         events.extend(code_sentence(doc, sentence, span, by_sentence[(sentence.story, sentence.index)]))
     days = sentence_days(analysis, dates)
     lead = lead_sentences(analysis)
+    for ev in events:
+        held_today(doc, ev, days.get((ev.story, ev.sentence)))
     return dedupe(
         events,
-        day_of=lambda ev: ev.date or days.get((ev.story, ev.sentence)),
+        day_of=lambda ev: None if ev.aux == "future" else ev.date or days.get((ev.story, ev.sentence)),
         lead=lambda ev: (ev.story, ev.sentence) in lead or id(ev) in doc.restated,
         parties=lambda ev: doc.parties.get(id(ev)),
     )
+
+
+def held_today(doc: Doc, ev: Event, day: date | None) -> None:
+    """A meeting told in the future tense but set for the day of publication ("will receive today") is
+    CONSULT on that day (GUIDELINES), not a future AGREE."""
+    pub = doc.analysis.stories[ev.story].pub_date if ev.story < len(doc.analysis.stories) else None
+    pub = pub or doc.analysis.pub_date
+    if id(ev) in doc.deferred and day is not None and day == pub:
+        ev.event, ev.aux, ev.mode = MEET_OBJECT, None, doc.deferred[id(ev)]
 
 
 Spanned = TypeVar("Spanned", Mention, DateExpr)

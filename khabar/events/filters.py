@@ -13,6 +13,7 @@ GOVERNS: dict[str, frozenset[str] | None] = {
     "AGREE": None, "REQUEST": None, "REJECT": None, "THREATEN": None, "CONSULT": MATERIAL,
 }
 WIDE_GOVERNORS = frozenset({"REQUEST", "REJECT"})
+SOV_WIDE_REACH = 3  # verb-final: "opposed [the lifting of Iran's sanctions]": words from the object to a wide governor
 ABSORB_REACH = 2  # words between two same-type triggers that state one event
 HABITUAL_REACH = 12  # words between a purpose/counterfactual cue and the trigger
 
@@ -33,7 +34,8 @@ def governed(doc: Doc, triggers: list[TriggerMatch], bars: Barriers) -> dict[int
             near = words_between(text, g.end, t.start) <= reach
             clause_wide = g.entry.event in WIDE_GOVERNORS and not any(g.end < p <= t.start for p, _ in bars)
             after = g.end <= t.start and (near or clause_wide)
-            before = doc.sc.cues.order == "SOV" and t.end <= g.start and words_between(text, t.end, g.start) <= 1
+            reach_before = SOV_WIDE_REACH if g.entry.event in WIDE_GOVERNORS else 1
+            before = doc.sc.cues.order == "SOV" and t.end <= g.start and words_between(text, t.end, g.start) <= reach_before
             if after or before:
                 out[i] = g
                 break

@@ -33,7 +33,7 @@ def cue_modes(sc: Scan, tm: TriggerMatch, left: int, right: int) -> set[str]:
             if words_between(sc.text, hit.end, tm.start) <= reach:
                 found.add(mod)
         elif place == "after" and hit.start >= tm.end and words_between(sc.text, tm.end, hit.start) <= (
-                AFTER_REACH if mod != "future" else 2 * window):
+                AFTER_REACH if mod == "negation" else 2 * window):  # a condition may follow its clause
             found.add(mod)
     prefix = glued(sc, tm)
     for mod, proclitics in sc.cues.glued_modality.items():

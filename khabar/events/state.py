@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from khabar.events.scan import FMention, Group, Scan, clause, words_between
 from khabar.events.triggers import TriggerMatch
@@ -25,6 +25,7 @@ class Doc:
     main: dict[int, list[Mention]]
     parties: dict[int, frozenset[str]]
     restated: set[int]
+    deferred: dict[int, str | None] = field(default_factory=dict)  # meetings told in the future: id -> mode
 
 
 @dataclass(slots=True)

@@ -1,0 +1,79 @@
+"""General error classes found on held-out articles (dev2): modality, future meetings, refusals, dedupe."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from khabar.events import code_events
+from khabar.model import DateExpr, Event, Lang, Mention
+from tests.events.util import analysis_of, mention
+
+PUB = date(2024, 3, 14)
+
+
+def code(text: str, lang: Lang, spec: list[tuple[str, str]], days: list[tuple[str, date]] | None = None) -> list[Event]:
+    """Code ``text`` with country-like mentions (surface, code) and time expressions (surface, day)."""
+    ms: list[Mention] = sorted((mention(text, s, c, kind="country") for s, c in spec), key=lambda m: m.start)
+    ds = []
+    for surface, day in days or []:
+        i = text.index(surface)
+        ds.append(DateExpr(i, i + len(surface), surface, day, 0))
+    return code_events(analysis_of(text, lang, pub=PUB), ms, ds)
+
+
+def test_future_meeting_set_for_today_is_consult_that_day() -> None:
+    """"Will receive X today": the meeting is held on the day of publication (GUIDELINES), CONSULT."""
+    text = "وسيستقبل الرئيس المصري اليوم وزير الخارجية الأمريكي في القاهرة."
+    [ev] = code(text, "ar", [("الرئيس المصري", "EGY"), ("وزير الخارجية الأمريكي", "USA")], [("اليوم", PUB)])
+    assert (ev.event, ev.aux) == ("CONSULT", None)
+    assert ev.mode == "visit"
+
+
+def test_future_meeting_on_a_later_day_stays_future_agree() -> None:
+    text = "وسيستقبل الرئيس المصري غدا وزير الخارجية الأمريكي في القاهرة."
+    [ev] = code(text, "ar", [("الرئيس المصري", "EGY"), ("وزير الخارجية الأمريكي", "USA")],
+                [("غدا", date(2024, 3, 15))])
+    assert (ev.event, ev.aux) == ("AGREE", "future")
+
+
+def test_future_meeting_told_twice_with_and_without_its_day_is_one() -> None:
+    """A future AGREE has no date (GUIDELINES): its restatement naming the day is the same event."""
+    text = ("وقال المتحدث إن وزير الخارجية الروسي سيلتقي مع وزير الخارجية الإيراني.\n"
+            "وسيلتقي وزير الخارجية الروسي غدا مع وزير الخارجية الإيراني في موسكو.")
+    spec = [("وزير الخارجية الروسي", "RUS"), ("وزير الخارجية الإيراني", "IRN")]
+    ms = [mention(text, s, c, kind="country", nth=n) for s, c in spec for n in (0, 1)]
+    i = text.index("غدا")
+    evs = code_events(analysis_of(text, "ar", pub=PUB), sorted(ms, key=lambda m: m.start),
+                      [DateExpr(i, i + 3, "غدا", date(2024, 3, 15), 1)])
+    assert [(e.event, e.aux) for e in evs] == [("AGREE", "future")]
+
+
+def test_condition_after_the_action_makes_it_hypothetical_ar() -> None:
+    """"Sanctions may be reimposed ... if Iran violates the deal": the condition follows the clause."""
+    text = "وسيعيد مجلس الأمن فرض عقوبات على إيران خلال العقد المقبل إذا انتهكت الاتفاق."
+    evs = code(text, "ar", [("مجلس الأمن", "UNO"), ("إيران", "IRN")])
+    assert evs and all(e.aux == "hypothetical" for e in evs)
+
+
+def test_condition_after_the_action_makes_it_hypothetical_fa() -> None:
+    text = "ایران با آمریکا مذاکره خواهد کرد اگر تحریم ها لغو شود."
+    evs = code(text, "fa", [("ایران", "IRN"), ("آمریکا", "USA")])
+    assert evs and all(e.aux == "hypothetical" for e in evs)
+
+
+def test_opposing_an_action_is_a_refusal_not_the_action_fa() -> None:
+    """"Opposed lifting Iran's sanctions": REJECT, its target the party of the refused action, no CONCEDE."""
+    evs = code("ترامپ با رفع تحریم های ایران مخالفت کرد.", "fa", [("ترامپ", "USA"), ("ایران", "IRN")])
+    assert [(e.event, {m.actor.code for m in e.actor}, {m.actor.code for m in e.recipient}) for e in evs] == [
+        ("REJECT", {"USA"}, {"IRN"})]
+
+
+def test_refused_action_gives_the_target_ar() -> None:
+    evs = code("رفض الرئيس الأمريكي رفع العقوبات عن إيران.", "ar", [("الرئيس الأمريكي", "USA"), ("إيران", "IRN")])
+    assert [(e.event, {m.actor.code for m in e.recipient}) for e in evs] == [("REJECT", {"IRN"})]
+
+
+def test_previously_engaged_is_no_single_event_ar() -> None:
+    """"Had previously engaged in clashes with X" tells no identifiable occurrence."""
+    text = "وسبق أن اشتبك الحزب الكردي مع الحرس الثوري الإيراني."
+    assert code(text, "ar", [("الحزب الكردي", "IRN"), ("الحرس الثوري الإيراني", "IRN")]) == []
