@@ -35,7 +35,8 @@ def governed(doc: Doc, triggers: list[TriggerMatch], bars: Barriers) -> dict[int
             clause_wide = g.entry.event in WIDE_GOVERNORS and not any(g.end < p <= t.start for p, _ in bars)
             after = g.end <= t.start and (near or clause_wide)
             reach_before = SOV_WIDE_REACH if g.entry.event in WIDE_GOVERNORS else 1
-            before = doc.sc.cues.order == "SOV" and t.end <= g.start and words_between(text, t.end, g.start) <= reach_before
+            before = (doc.sc.cues.order == "SOV" and t.end <= g.start
+                      and words_between(text, t.end, g.start) <= reach_before)
             if after or before:
                 out[i] = g
                 break
