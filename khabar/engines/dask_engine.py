@@ -39,7 +39,7 @@ from khabar.settings import DEFAULT, Settings
 from khabar.store import schema
 from khabar.store.db import Rows, Store, clean, reject_key
 
-PARTITION_SIZE = 256  # records per task
+PARTITION_SIZE = 1024  # records per task (256 measured 17% slower on the corpus: per-task overhead)
 SCHEDULER_WAIT = "20s"  # how long to try to reach a --scheduler
 GROUP = 8  # partitions per store look-up and per store session (opening the store file costs ~0.1 s)
 TABLES = ("documents", "stories", "sentences", "mentions", "events", "rejects")
@@ -391,12 +391,13 @@ def run_items(
     keep_parquet: str | Path | None = None,
     with_timer: bool = False,
     stats: DaskStats | None = None,
+    partition_size: int = PARTITION_SIZE,
 ) -> RunSummary:
     """Run the Dask engine over records already being read (the bench passes its own timed reader)."""
     summary = RunSummary(run_id=store.begin_run(sources))
     started = time.perf_counter()
     with _parquet_root(keep_parquet) as root:
-        job = DaskRun(store, client, settings, root, keep_parquet is None, on_progress=on_progress,
+        job = DaskRun(store, client, settings, root, keep_parquet is None, partition_size, on_progress=on_progress,
                       with_timer=with_timer, stats=stats or DaskStats(), summary=summary)  # fmt: skip
         try:
             job.run(items)

@@ -41,7 +41,7 @@ def test_dask_store_equals_local_store(client: Any, inputs: list[str], tmp_path:
     seen: list[int] = []
     with Store(tmp_path / "dask.duckdb") as store:
         items = dask_engine.read_sources(inputs)
-        got = dask_engine.run_items(items, inputs, store, client, on_progress=seen.append)
+        got = dask_engine.run_items(items, inputs, store, client, on_progress=seen.append, partition_size=40)
     assert (got.records, got.stored, got.skipped, got.rejected) == (
         want.records,
         want.stored,
@@ -63,11 +63,13 @@ def test_dask_run_resumes_without_duplicates(client: Any, inputs: list[str], tmp
         raise KeyboardInterrupt
 
     with Store(db) as store, pytest.raises(KeyboardInterrupt):
-        dask_engine.run_items(dask_engine.read_sources(inputs), inputs, store, client, on_progress=stop)
+        dask_engine.run_items(
+            dask_engine.read_sources(inputs), inputs, store, client, on_progress=stop, partition_size=30
+        )
     with Store(db) as store:
         first = store.counts()["documents"]
         assert first > 0
-        again = dask_engine.run_items(dask_engine.read_sources(inputs), inputs, store, client)
+        again = dask_engine.run_items(dask_engine.read_sources(inputs), inputs, store, client, partition_size=30)
         assert again.skipped >= first
         _, rows = store.query("SELECT count(*), count(DISTINCT doc_key) FROM documents")
         assert rows[0][0] == rows[0][1] == first + again.stored
@@ -76,7 +78,9 @@ def test_dask_run_resumes_without_duplicates(client: Any, inputs: list[str], tmp
 def test_keep_parquet_leaves_partitions_to_read_in_place(client: Any, inputs: list[str], tmp_path: Path) -> None:
     out = tmp_path / "parts"
     with Store(tmp_path / "s.duckdb") as store:
-        summary = dask_engine.run_items(dask_engine.read_sources(inputs), inputs, store, client, keep_parquet=out)
+        summary = dask_engine.run_items(
+            dask_engine.read_sources(inputs), inputs, store, client, keep_parquet=out, partition_size=50
+        )
         assert store.counts()["documents"] == 0  # left in place, not loaded
     con = duckdb.connect()
     events = con.execute(f"SELECT count(*) FROM read_parquet('{out}/events/*.parquet')").fetchall()[0][0]
@@ -84,5 +88,7 @@ def test_keep_parquet_leaves_partitions_to_read_in_place(client: Any, inputs: li
     assert events >= summary.events > 0
     assert sorted(p.name for p in (out / "_done").iterdir())[0] == "part-000000"
     with Store(tmp_path / "s.duckdb") as store:  # a second run into the same folder finds every partition done
-        again = dask_engine.run_items(dask_engine.read_sources(inputs), inputs, store, client, keep_parquet=out)
+        again = dask_engine.run_items(
+            dask_engine.read_sources(inputs), inputs, store, client, keep_parquet=out, partition_size=50
+        )
     assert again.records == summary.records and again.events == 0
