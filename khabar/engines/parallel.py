@@ -28,7 +28,7 @@ Item = Document | Reject
 Out = DocResult | Reject
 
 CHUNK_SIZE = 32  # documents per task: large enough to amortise pickling, small enough to keep both cores busy
-IN_FLIGHT = 8  # chunks queued per worker: enough work to cover the parent writing a batch
+IN_FLIGHT = 16  # chunks queued per worker: enough work to cover the parent writing a batch
 
 
 def context() -> BaseContext:
