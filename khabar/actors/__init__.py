@@ -15,6 +15,7 @@ from khabar.actors.coref import resolve
 from khabar.actors.gazetteer import Gazetteer, gazetteer
 from khabar.actors.tokens import SentenceIndex, Tok, chains, pronouns, tokens
 from khabar.model import Analysis, Mention
+from khabar.text.normalize import is_word_char
 
 __all__ = ["find_mentions", "find_mentions_with", "story_days"]
 
@@ -55,13 +56,45 @@ def find_mentions_with(analysis: Analysis, g: Gazetteer) -> list[Mention]:
         return len(folded.text[sents.folded_start.get(d.sentence, d.start) : d.start].split())
 
     out: list[Mention] = []
+    outlets = outlet_spans(folded.text, g)
     for d in resolve(drafts, ctx, words_before):
+        if d.kind in PLACE_KINDS and in_outlet_name(folded.text, d.start, outlets):
+            continue  # "the LBC Lebanon channel", "the Washington Post": part of a news outlet's name
         assert d.actor is not None
         start, end = folded.raw_span(d.start, d.end)
         text = analysis.doc.text[start:end]
         out.append(Mention(start, end, text, d.actor, d.sentence, d.kind, d.rule))  # type: ignore[arg-type]
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+PLACE_KINDS = frozenset({"country", "place"})
+OUTLET_REACH = 3  # words of an outlet's name after its head
+
+
+def outlet_spans(text: str, g: Gazetteer) -> list[int]:
+    """Folded end offsets of every news outlet head word in the text."""
+    ends: list[int] = []
+    for key in g.cues.outlets:
+        i = text.find(key)
+        while i >= 0:
+            if (i == 0 or not is_word_char(text[i - 1])) and not is_word_char(text[i + len(key): i + len(key) + 1]):
+                ends.append(i + len(key))
+            i = text.find(key, i + 1)
+    return sorted(ends)
+
+
+def in_outlet_name(text: str, start: int, outlets: list[int]) -> bool:
+    """Whether a place starts within the few words right after an outlet head, in the same phrase."""
+    for end in outlets:
+        if end <= start:
+            between = text[end:start]
+            if len(between.split()) <= OUTLET_REACH and not any(c in between for c in OUTLET_BREAKS):
+                return True
+    return False
+
+
+OUTLET_BREAKS = ".،,:;؛()\n"
 
 
 def find_mentions(analysis: Analysis) -> list[Mention]:

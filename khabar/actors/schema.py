@@ -142,6 +142,7 @@ class Cues:
     honorifics: tuple[str, ...] = ()
     juniors: tuple[str, ...] = ()
     pronoun_prepositions: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
     pronoun_max_words: int = 3
     subject_max_words: int = 6
 

@@ -72,3 +72,18 @@ def test_pronoun_after_a_preposition_is_never_the_current_subject() -> None:
     """When the previous subject is this sentence's own subject, the pronoun stays open."""
     text = "سرگئی لاوروف امروز وارد تهران شد.\nسرگئی لاوروف با وی دیدار کرد."
     assert [s for s, _, _ in found(text, "fa", date(2016, 5, 1))].count("وی") == 0
+
+
+def _outlets() -> list[tuple[Lang, str]]:
+    """(lang, outlet head) for every outlet head of the actors data."""
+    from khabar.actors.data import load_cues
+    return [(lang, p) for lang in ("fa", "ar") for p in load_cues(lang).outlets]
+
+
+@pytest.mark.parametrize(("lang", "head"), _outlets())
+def test_country_in_a_news_outlet_name_is_no_actor(lang: Lang, head: str) -> None:
+    """"The LBC Lebanon channel reported": the country inside an outlet's name is not the state."""
+    place = {"fa": "لبنان", "ar": "لبنان"}[lang]
+    text = f"به گزارش {head} ال بی سی {place} امروز" if lang == "fa" else f"وقالت {head} ال بي سي {place} اليوم"
+    assert [c for s, c, _ in found(text, lang) if s == place] == []
+    assert [c for s, c, _ in found(f"{place} امروز گفت." if lang == "fa" else f"وقال {place} اليوم.", lang)] == ["LBN"]
