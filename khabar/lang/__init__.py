@@ -8,7 +8,7 @@ schema allows. Stages ask for a file by language and name; a bad file raises
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ DATA_DIR = LANG_DIR.parent / "data"
 LANGS: tuple[str, ...] = ("fa", "ar")
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file, raising DataError when it is missing or unparsable."""
     if not path.is_file():

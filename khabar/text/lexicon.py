@@ -9,13 +9,18 @@ word characters when the entry is a stem.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 import ahocorasick
 
-from khabar.text.normalize import ZWNJ, fold_key, is_word_char, space_variants
+from khabar.text.normalize import ZWNJ, fold_key, space_variants
 
 P = TypeVar("P")
 
@@ -81,42 +86,60 @@ class Lexicon(Generic[P]):
             self._automaton = automaton
         return self._automaton
 
-    def _left_ok(self, text: str, start: int) -> int | None:
-        """Word start when the hit's left side is a boundary or an allowed proclitic."""
-        ws = start
-        while ws > 0 and is_word_char(text[ws - 1]):
-            ws -= 1
-        if ws == start or text[ws:start] in self.affixes.prefixes:
-            return ws
-        return None
-
-    def _right_ok(self, text: str, end: int, stem: bool) -> int | None:
-        """Word end when the hit's right side is a boundary, an allowed suffix, or a stem's tail."""
-        we = end
-        while we < len(text) and is_word_char(text[we]):
-            we += 1
-        if we == end or stem or text[end:we] in self.affixes.suffixes:
-            return we
-        return None
-
     def iter_hits(self, text: str) -> Iterator[Hit[P]]:
         """Every boundary-respecting hit, in order of end position."""
         if not self._entries:
             return
+        words = word_spans(text)
+        prefixes, suffixes = self.affixes.prefixes, self.affixes.suffixes
         for last, entry in self._built().iter(text):
             end = last + 1
             start = end - len(entry.key)
-            ws = self._left_ok(text, start)
-            if ws is None:
+            ws = words.start_of(start)
+            if ws != start and text[ws:start] not in prefixes:
                 continue
+            we = words.end_of(end)
             for payload, stem in entry.payloads:
-                we = self._right_ok(text, end, stem)
-                if we is not None:
+                if we == end or stem or text[end:we] in suffixes:
                     yield Hit(start, end, ws, we, entry.key, payload)
 
     def find(self, text: str) -> list[Hit[P]]:
         """Longest non-overlapping hits, left to right (ties keep every payload)."""
         return longest_first(list(self.iter_hits(text)))
+
+
+# Word characters are letters, marks and digits (``normalize.is_word_char``), as one regex class.
+_MARKS = "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c))[0] == "M")
+_WORD = re.compile(f"(?:[^\\W_]|[{re.escape(_MARKS)}])+")
+
+
+@dataclass(frozen=True, slots=True)
+class WordSpans:
+    """The runs of word characters of a text, found once and shared by every lexicon."""
+
+    starts: array[int]
+    ends: array[int]
+
+    def start_of(self, pos: int) -> int:
+        """Start of the word run that reaches up to ``pos`` from the left (``pos`` if none)."""
+        i = bisect_right(self.starts, pos - 1) - 1
+        return self.starts[i] if i >= 0 and self.ends[i] > pos - 1 and pos > 0 else pos
+
+    def end_of(self, pos: int) -> int:
+        """End of the word run that continues from ``pos`` to the right (``pos`` if none)."""
+        i = bisect_right(self.starts, pos) - 1
+        return self.ends[i] if i >= 0 and self.ends[i] > pos else pos
+
+
+@lru_cache(maxsize=8)
+def word_spans(text: str) -> WordSpans:
+    """Word runs of ``text`` (cached: the stages match many lexicons over one folded text)."""
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
+    for m in _WORD.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return WordSpans(starts, ends)
 
 
 def longest_first(hits: list[Hit[P]]) -> list[Hit[P]]:
