@@ -193,7 +193,8 @@ def slots_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> tu
         obj = pick_object(cl.groups, subject, tm.end, "VSO" if frame == "svo" else doc.sc.cues.order)
     to_ok = tm.entry.mode == "visit" or tm.entry.event == "AGREE"
     on_ok = tm.entry.event in ON_TARGET
-    slots = frame_slots(frame, subject, obj, cl.groups, (tm.start, tm.end), to_ok, on_ok)
+    near = near_groups(doc, tm, cl, frame)
+    slots = frame_slots(frame, subject, obj, near, (tm.start, tm.end), to_ok, on_ok)
     if frame in ("symmetric", "readiness") and doc.sc.cues.order == "SOV":
         if subject is None:  # a headline "meeting of the speakers of X and Y": the genitive a few words on
             subject = nearby_genitive(doc, tm, cl)
@@ -210,6 +211,19 @@ def slots_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> tu
                 and slots.actor == st.prev.actor):  # "X talked with Y and promised": to the same Y
             slots = Slots(slots.actor, list(st.prev.recipient), slots.fallback)
     return dedupe_slots(slots), both
+
+
+FAR_PP = 6  # words after a one-sided trigger beyond which a marked group belongs to an embedded phrase
+PP_ROLES = frozenset({"with", "from", "against", "to", "on"})
+
+
+def near_groups(doc: Doc, tm: TriggerMatch, cl: Clause, frame: str) -> list[Group]:
+    """The clause's groups, less the prepositional ones far after a one-sided trigger: "rejected the demands
+    of its members to delay presenting the deal with Iran" does not reject Iran."""
+    if tm.entry.event in SYMMETRIC or frame not in ("default", "request", "svo"):
+        return cl.groups
+    return [g for g in cl.groups if not (g.role in PP_ROLES and g.start >= tm.end
+                                         and words_outside(doc, tm.word_end, g.start) > FAR_PP)]
 
 
 GENITIVE_REACH = 3  # words between a meeting noun and its genitive ("meeting of the speakers of" X and Y)
@@ -262,7 +276,7 @@ def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers:
             continue
         slots, both = slots_of(doc, st, tm, cl, frame)
         slots = without_press(tm.entry.event, slots)
-        slots = refused_party(st, tm, cl, slots)
+        slots = refused_party(doc, st, tm, cl, slots)
         if not enough(tm.entry.event, slots, doc.require_actors):
             if slots.actor:  # its subject still governs the coordinated verbs after it
                 st.prev, st.prev_left = slots, cl.left
@@ -274,7 +288,10 @@ def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers:
     return out
 
 
-def refused_party(st: Sent, tm: TriggerMatch, cl: Clause, slots: Slots) -> Slots:
+REFUSED_REACH = 2  # words from a refused action to the party it concerns ("lifting the sanctions on" X)
+
+
+def refused_party(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, slots: Slots) -> Slots:
     """A refusal with no target refuses what concerns the party named in its object ("opposed lifting the
     sanctions on Iran"): the first group inside the refused action's phrase."""
     if tm.entry.event != "REJECT" or slots.recipient or not slots.actor:
@@ -283,7 +300,8 @@ def refused_party(st: Sent, tm: TriggerMatch, cl: Clause, slots: Slots) -> Slots
     for t in (st.triggers[j] for j, g in st.gov.items() if g is tm):
         lo, hi = (t.end, tm.start) if t.end <= tm.start else (t.end, cl.right)
         for g in cl.groups:
-            if lo <= g.start and g.end <= hi and not any(id(fm.mention) in taken for fm in g.members):
+            if (lo <= g.start and g.end <= hi and words_outside(doc, t.word_end, g.start) <= REFUSED_REACH
+                    and not any(id(fm.mention) in taken for fm in g.members)):
                 return Slots(slots.actor, [fm.mention for fm in g.members], slots.fallback)
     return slots
 

@@ -77,3 +77,29 @@ def test_previously_engaged_is_no_single_event_ar() -> None:
     """"Had previously engaged in clashes with X" tells no identifiable occurrence."""
     text = "وسبق أن اشتبك الحزب الكردي مع الحرس الثوري الإيراني."
     assert code(text, "ar", [("الحزب الكردي", "IRN"), ("الحرس الثوري الإيراني", "IRN")]) == []
+
+
+def test_far_prepositional_phrase_is_not_the_target_ar() -> None:
+    """"Rejected its members' demands to delay presenting the deal with Iran": Iran is not the one rejected."""
+    text = "رفض الرئيس الأمريكي مطالب أعضائه بالتمهل في عرض الاتفاق النووي مع إيران على مجلس الأمن."
+    evs = code(text, "ar", [("الرئيس الأمريكي", "USA"), ("إيران", "IRN"), ("مجلس الأمن", "UNO")])
+    assert all("IRN" not in {m.actor.code for m in e.recipient} for e in evs)
+
+
+def test_near_prepositional_target_is_kept_ar() -> None:
+    evs = code("انتقد الرئيس الروسي بشدة موقف واشنطن.", "ar", [("الرئيس الروسي", "RUS"), ("واشنطن", "USA")])
+    assert [(e.event, {m.actor.code for m in e.recipient}) for e in evs] == [("ACCUSE", {"USA"})]
+
+
+def test_others_claims_are_not_stated_events_fa() -> None:
+    """"Media claim Moscow is bombing": an allegation, hypothetical, out of core."""
+    text = "رسانه ها ادعا می کنند روسیه در حال بمباران سوریه است."
+    evs = code(text, "fa", [("روسیه", "RUS"), ("سوریه", "SYR")])
+    assert all(e.aux == "hypothetical" for e in evs)
+
+
+def test_terms_of_a_deal_in_exchange_for_are_no_event_ar() -> None:
+    """"A deal limiting the programme in exchange for easing sanctions": the easing has not happened."""
+    text = "وافق مجلس الأمن على اتفاق يحد من برنامج إيران النووي مقابل تخفيف العقوبات على طهران."
+    evs = code(text, "ar", [("مجلس الأمن", "UNO"), ("إيران", "IRN"), ("طهران", "IRN")])
+    assert "CONCEDE" not in {e.event for e in evs}
