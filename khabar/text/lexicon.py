@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -90,15 +88,14 @@ class Lexicon(Generic[P]):
         """Every boundary-respecting hit, in order of end position."""
         if not self._entries:
             return
-        words = word_spans(text)
         prefixes, suffixes = self.affixes.prefixes, self.affixes.suffixes
         for last, entry in self._built().iter(text):
             end = last + 1
             start = end - len(entry.key)
-            ws = words.start_of(start)
+            ws = word_start(text, start)
             if ws != start and text[ws:start] not in prefixes:
                 continue
-            we = words.end_of(end)
+            we = word_end(text, end)
             for payload, stem in entry.payloads:
                 if we == end or stem or text[end:we] in suffixes:
                     yield Hit(start, end, ws, we, entry.key, payload)
@@ -113,33 +110,24 @@ _MARKS = "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.category(c
 _WORD = re.compile(f"(?:[^\\W_]|[{re.escape(_MARKS)}])+")
 
 
-@dataclass(frozen=True, slots=True)
-class WordSpans:
-    """The runs of word characters of a text, found once and shared by every lexicon."""
-
-    starts: array[int]
-    ends: array[int]
-
-    def start_of(self, pos: int) -> int:
-        """Start of the word run that reaches up to ``pos`` from the left (``pos`` if none)."""
-        i = bisect_right(self.starts, pos - 1) - 1
-        return self.starts[i] if i >= 0 and self.ends[i] > pos - 1 and pos > 0 else pos
-
-    def end_of(self, pos: int) -> int:
-        """End of the word run that continues from ``pos`` to the right (``pos`` if none)."""
-        i = bisect_right(self.starts, pos) - 1
-        return self.ends[i] if i >= 0 and self.ends[i] > pos else pos
-
-
 @lru_cache(maxsize=8)
-def word_spans(text: str) -> WordSpans:
-    """Word runs of ``text`` (cached: the stages match many lexicons over one folded text)."""
-    starts: array[int] = array("q")
-    ends: array[int] = array("q")
-    for m in _WORD.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-    return WordSpans(starts, ends)
+def _reversed(text: str) -> str:
+    """The text backwards (cached: word starts are found by matching it forwards)."""
+    return text[::-1]
+
+
+def word_start(text: str, pos: int) -> int:
+    """Start of the run of word characters that ends at ``pos`` (``pos`` when none does)."""
+    if pos <= 0:
+        return 0
+    m = _WORD.match(_reversed(text), len(text) - pos)
+    return pos - (m.end() - m.start()) if m else pos
+
+
+def word_end(text: str, pos: int) -> int:
+    """End of the run of word characters that starts at ``pos`` (``pos`` when none does)."""
+    m = _WORD.match(text, pos)
+    return m.end() if m else pos
 
 
 def longest_first(hits: list[Hit[P]]) -> list[Hit[P]]:
