@@ -22,10 +22,12 @@ STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
 
 
 def event_id(doc_hash: str, ev: Event) -> str:
-    """A stable id from the document and the event's type, participants, date and evidence."""
+    """A stable id from the document and the event's type, mode, aux, participants, date and evidence."""
     parts = [
         doc_hash,
         ev.event,
+        str(ev.mode),
+        str(ev.aux),
         ",".join(sorted(m.actor.code for m in ev.actor)),
         ",".join(sorted(m.actor.code for m in ev.recipient)),
         str(ev.date),
