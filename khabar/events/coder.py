@@ -207,10 +207,32 @@ def slots_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> tu
             located = {id(fm.mention) for g in cl.groups if g.role == "in" for fm in g.members}
             slots = Slots(slots.actor, [m for m in slots.recipient if id(m) not in located], slots.fallback)
         slots = fill_subject(doc, st.groups, st.bars, st.span, cl, slots, st.prev, both, same_clause)
+        if not slots.actor and frame not in ("passive", "receive", "host"):
+            slots = Slots(carried_subject(doc, st), slots.recipient, True)
         if (not both and st.prev is not None and not slots.recipient and tm.entry.event in SYMMETRIC
                 and slots.actor == st.prev.actor):  # "X talked with Y and promised": to the same Y
             slots = Slots(slots.actor, list(st.prev.recipient), slots.fallback)
     return dedupe_slots(slots), both
+
+
+CARRY_REACH = 6  # words from the start of the previous sentence to the subject it carries over
+
+
+def carried_subject(doc: Doc, st: Sent) -> list[Mention]:
+    """A sentence opening with a bare verb of saying ("And he added that ...") continues the previous
+    sentence's speaker: its opening person or title, when one opens it."""
+    first_word = doc.sc.text.find(" ", st.span[0])
+    if not any(st.span[0] <= h.start <= max(first_word, st.span[0]) for h in doc.sc.kind("say")):
+        return []
+    story = doc.analysis.stories[st.sentence.story] if st.sentence.story < len(doc.analysis.stories) else None
+    prev = next((s for s in story.sentences if s.index == st.sentence.index - 1), None) if story else None
+    if prev is None:
+        return []
+    raw = doc.analysis.doc.text
+    for m in doc.every:
+        if prev.start <= m.start < prev.end and m.kind in ("person", "title"):
+            return [m] if len(raw[prev.start:m.start].split()) <= CARRY_REACH else []
+    return []
 
 
 FAR_PP = 6  # words after a one-sided trigger beyond which a marked group belongs to an embedded phrase
@@ -346,7 +368,7 @@ def code_events(
     fms = fold_mentions(folded, within(mentions, sentences))
     assign_roles(sc, fms, [(t.start, t.end) for t in triggers] + [(fm.start, fm.end) for fm in fms])
     blank = [(folded.folded_offset(d.start), folded.folded_offset(d.end)) for d in within(dates, sentences)]
-    doc = Doc(analysis, folded, sc, fms, require_actors, blank, {}, {}, set())
+    doc = Doc(analysis, folded, sc, fms, require_actors, blank, {}, {}, set(), {}, triggers, mentions)
     events: list[Event] = []
     for sentence, span in zip(sentences, spans, strict=True):
         events.extend(code_sentence(doc, sentence, span, by_sentence[(sentence.story, sentence.index)]))

@@ -26,6 +26,8 @@ class Doc:
     parties: dict[int, frozenset[str]]
     restated: set[int]
     deferred: dict[int, str | None] = field(default_factory=dict)  # meetings told in the future: id -> mode
+    triggers: list[TriggerMatch] = field(default_factory=list)  # every trigger of the document, in order
+    every: list[Mention] = field(default_factory=list)  # every mention of the document, raw offsets
 
 
 @dataclass(slots=True)

@@ -103,3 +103,29 @@ def test_terms_of_a_deal_in_exchange_for_are_no_event_ar() -> None:
     text = "وافق مجلس الأمن على اتفاق يحد من برنامج إيران النووي مقابل تخفيف العقوبات على طهران."
     evs = code(text, "ar", [("مجلس الأمن", "UNO"), ("إيران", "IRN"), ("طهران", "IRN")])
     assert "CONCEDE" not in {e.event for e in evs}
+
+
+def test_after_a_call_is_the_first_telling_when_none_came_before_ar() -> None:
+    """"Said after a phone call with X": the call is an event when the story has not told one yet."""
+    text = "وقال الرئيس الإيراني عقب اتصال هاتفي مع أمير قطر إن الاتفاق سيقود إلى علاقات أوثق."
+    evs = code(text, "ar", [("الرئيس الإيراني", "IRN"), ("أمير قطر", "QAT")])
+    assert [(e.event, e.mode) for e in evs] == [("CONSULT", "phone")]
+
+
+def test_after_the_call_refers_back_when_one_was_told_ar() -> None:
+    text = ("أجرى الرئيس الإيراني اتصالا هاتفيا مع أمير قطر.\n"
+            "وقال الرئيس الإيراني عقب اتصال هاتفي مع أمير قطر إن الاتفاق سيقود إلى علاقات أوثق.")
+    spec = [("الرئيس الإيراني", "IRN"), ("أمير قطر", "QAT")]
+    ms = [mention(text, s, c, kind="country", nth=n) for s, c in spec for n in (0, 1)]
+    evs = code_events(analysis_of(text, "ar", pub=PUB), sorted(ms, key=lambda m: m.start), [])
+    assert len(evs) == 1
+
+
+def test_bare_verb_of_saying_carries_the_previous_speaker_ar() -> None:
+    """"And he said after a call with X": the speaker is the one opening the previous sentence."""
+    text = ("بدوره، يسعى الرئيس الإيراني إلى الانفتاح على المنطقة.\n"
+            "وقال عقب اتصال هاتفي مع أمير قطر إن الاتفاق سيقود إلى علاقات أوثق.")
+    ms = [mention(text, "الرئيس الإيراني", "IRN", name="Rouhani"), mention(text, "أمير قطر", "QAT", name="Tamim")]
+    evs = code_events(analysis_of(text, "ar", pub=PUB), ms, [])
+    assert [({m.actor.code for m in e.actor}, {m.actor.code for m in e.recipient}) for e in evs] == [
+        ({"IRN"}, {"QAT"})]
