@@ -75,11 +75,11 @@ def announced(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
 
 def anaphoric(doc: Doc, tm: TriggerMatch) -> bool:
     """A demonstrative right before the trigger ("this meeting", "after the call"): a reference to an event
-    already told, when the story has told one of that type before (else it is the first telling)."""
+    already told, when the story has told one of that type (and mode) before (else it is the first telling)."""
     cued = any(h.end <= tm.word_start and not doc.sc.text[h.end:tm.word_start].strip()
                for h in doc.sc.kind("anaphora") if h.end <= tm.word_start)
     return cued and any(t.story == tm.story and t.start < tm.start and t.entry.event == tm.entry.event
-                        for t in doc.triggers)
+                        and (tm.entry.mode is None or t.entry.mode == tm.entry.mode) for t in doc.triggers)
 
 
 def object_mode(doc: Doc, tm: TriggerMatch, cl: Clause) -> str | None:
