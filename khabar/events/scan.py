@@ -153,11 +153,15 @@ def clause(bars: Barriers, start: int, end: int, t_start: int, t_end: int) -> tu
     return left, right, say
 
 
+# A short quoted span between two mentions is an unknown name in apposition ("X and «Name», the minister of Y").
+QUOTED_NAME = re.compile(r'«[^«»\n]{1,60}»|"[^"\n]{1,60}"')
+
+
 def coordination(text: str, start: int, end: int, coordinators: frozenset[str]) -> str | None:
     """How ``text[start:end]`` joins two mentions: "word" (a coordinator such as "and"), "punct"
     (only spaces and punctuation), or None (other words)."""
     found = "punct"
-    for tok in text[start:end].split():
+    for tok in QUOTED_NAME.sub(" ", text[start:end]).split():
         bare = tok.strip(NON_WORDS)
         if bare and bare not in coordinators:
             return None

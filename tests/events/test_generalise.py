@@ -129,3 +129,10 @@ def test_bare_verb_of_saying_carries_the_previous_speaker_ar() -> None:
     evs = code_events(analysis_of(text, "ar", pub=PUB), ms, [])
     assert [({m.actor.code for m in e.actor}, {m.actor.code for m in e.recipient}) for e in evs] == [
         ({"IRN"}, {"QAT"})]
+
+
+def test_quoted_unknown_name_does_not_break_coordination_fa() -> None:
+    """"«Name» the minister of X and «Name» the deputy minister of Y signed": both signed."""
+    text = "«جالو تاندیا» وزیر دفاع موریتانی و «محمد العایش» معاون وزیر دفاع عربستان توافقنامه امضا کردند."
+    evs = code(text, "fa", [("وزیر دفاع موریتانی", "MRT"), ("معاون وزیر دفاع عربستان", "SAU")])
+    assert [(e.event, {m.actor.code for m in e.actor}) for e in evs] == [("SUPPORT", {"MRT", "SAU"})]
