@@ -13,6 +13,7 @@ GOVERNS: dict[str, frozenset[str] | None] = {
     "AGREE": None, "REQUEST": None, "REJECT": None, "THREATEN": None, "CONSULT": MATERIAL,
 }
 WIDE_GOVERNORS = frozenset({"REQUEST", "REJECT"})
+FIRST_TELLING = "CONSULT"  # the type whose "after the <meeting>" may be its first telling
 SOV_WIDE_REACH = 3  # verb-final: "opposed [the lifting of Iran's sanctions]": words from the object to a wide governor
 ABSORB_REACH = 2  # words between two same-type triggers that state one event
 HABITUAL_REACH = 12  # words between a purpose/counterfactual cue and the trigger
@@ -75,11 +76,14 @@ def announced(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
 
 def anaphoric(doc: Doc, tm: TriggerMatch) -> bool:
     """A demonstrative right before the trigger ("this meeting", "after the call"): a reference to an event
-    already told, when the story has told one of that type (and mode) before (else it is the first telling)."""
+    already told; a meeting or call is one only when the story told one of that mode before (else it is
+    the first telling: "said after a phone call with X")."""
     cued = any(h.end <= tm.word_start and not doc.sc.text[h.end:tm.word_start].strip()
                for h in doc.sc.kind("anaphora") if h.end <= tm.word_start)
-    return cued and any(t.story == tm.story and t.start < tm.start and t.entry.event == tm.entry.event
-                        and (tm.entry.mode is None or t.entry.mode == tm.entry.mode) for t in doc.triggers)
+    if not cued or tm.entry.event != FIRST_TELLING:
+        return cued  # "after the lifting of sanctions": a condition or a reference, never a new event
+    return any(t.story == tm.story and t.start < tm.start and t.entry.event == tm.entry.event
+               and (tm.entry.mode is None or t.entry.mode == tm.entry.mode) for t in doc.triggers)
 
 
 def object_mode(doc: Doc, tm: TriggerMatch, cl: Clause) -> str | None:

@@ -136,3 +136,9 @@ def test_quoted_unknown_name_does_not_break_coordination_fa() -> None:
     text = "«جالو تاندیا» وزیر دفاع موریتانی و «محمد العایش» معاون وزیر دفاع عربستان توافقنامه امضا کردند."
     evs = code(text, "fa", [("وزیر دفاع موریتانی", "MRT"), ("معاون وزیر دفاع عربستان", "SAU")])
     assert [(e.event, {m.actor.code for m in e.actor}) for e in evs] == [("SUPPORT", {"MRT", "SAU"})]
+
+
+def test_after_the_lifting_of_sanctions_is_no_event_ar() -> None:
+    """"We will return to our output after the lifting of sanctions": a condition, not a concession."""
+    text = "وقال وزير النفط الإيراني إن بلاده ستعود لإنتاجها السابق بعد رفع العقوبات."
+    assert code(text, "ar", [("وزير النفط الإيراني", "IRN")]) == []
