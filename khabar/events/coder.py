@@ -242,6 +242,8 @@ PP_ROLES = frozenset({"with", "from", "against", "to", "on"})
 def near_groups(doc: Doc, tm: TriggerMatch, cl: Clause, frame: str) -> list[Group]:
     """The clause's groups, less the prepositional ones far after a one-sided trigger: "rejected the demands
     of its members to delay presenting the deal with Iran" does not reject Iran."""
+    if tm.entry.mode == "visit":  # "Tillerson's visit to the Gulf in July yielded a US-Qatari deal"
+        return [g for g in cl.groups if not (g.start >= tm.end and words_outside(doc, tm.word_end, g.start) > FAR_PP)]
     if tm.entry.event in SYMMETRIC or frame not in ("default", "request", "svo"):
         return cl.groups
     return [g for g in cl.groups if not (g.role in PP_ROLES and g.start >= tm.end
@@ -299,6 +301,7 @@ def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers:
         slots, both = slots_of(doc, st, tm, cl, frame)
         slots = without_press(tm.entry.event, slots)
         slots = refused_party(doc, st, tm, cl, slots)
+        slots = civil_protesters(tm.entry.event, slots)
         if not enough(tm.entry.event, slots, doc.require_actors):
             if slots.actor:  # its subject still governs the coordinated verbs after it
                 st.prev, st.prev_left = slots, cl.left
@@ -308,6 +311,16 @@ def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers:
             out.append(emit(doc, sentence, tm, part, cl, mode, frame, both))
         st.prev, st.prev_left = slots, cl.left
     return out
+
+
+FORCE_SECTORS = frozenset({"COP", "MIL", "SPY"})
+
+
+def civil_protesters(event: str, slots: Slots) -> Slots:
+    """Police, soldiers and spies do not protest: near a protest word they are the ones dispersing it."""
+    if event != "PROTEST":
+        return slots
+    return Slots([m for m in slots.actor if m.actor.sector not in FORCE_SECTORS], slots.recipient, slots.fallback)
 
 
 REFUSED_REACH = 2  # words from a refused action to the party it concerns ("lifting the sanctions on" X)
@@ -376,12 +389,28 @@ def code_events(
     lead = lead_sentences(analysis)
     for ev in events:
         held_today(doc, ev, days.get((ev.story, ev.sentence)))
+    events = [ev for ev in events if not announced_in_headline(analysis, ev, events)]
     return dedupe(
         events,
         day_of=lambda ev: None if ev.aux == "future" else ev.date or days.get((ev.story, ev.sentence)),
         lead=lambda ev: (ev.story, ev.sentence) in lead or id(ev) in doc.restated,
         parties=lambda ev: doc.parties.get(id(ev)),
     )
+
+
+def announced_in_headline(analysis: Analysis, ev: Event, events: list[Event]) -> bool:
+    """A headline naming talks ("Putin-Ban talks on Ukraine") whose story only tells them as to come: the
+    headline is the future meeting, not a meeting held."""
+    story = analysis.stories[ev.story] if ev.story < len(analysis.stories) else None
+    if ev.event != MEET_OBJECT or ev.aux is not None or story is None or not story.sentences:
+        return False
+    if ev.sentence != story.sentences[0].index:
+        return False
+    parts = frozenset(m.actor.code for m in ev.actor + ev.recipient)
+    same = [o for o in events if o is not ev and o.story == ev.story
+            and frozenset(m.actor.code for m in o.actor + o.recipient) >= parts]
+    held = any(o.event == MEET_OBJECT and o.aux is None for o in same)
+    return not held and any(o.event == FUTURE_CONSULT_AS and o.aux == "future" for o in same)
 
 
 def held_today(doc: Doc, ev: Event, day: date | None) -> None:

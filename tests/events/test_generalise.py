@@ -142,3 +142,26 @@ def test_after_the_lifting_of_sanctions_is_no_event_ar() -> None:
     """"We will return to our output after the lifting of sanctions": a condition, not a concession."""
     text = "وقال وزير النفط الإيراني إن بلاده ستعود لإنتاجها السابق بعد رفع العقوبات."
     assert code(text, "ar", [("وزير النفط الإيراني", "IRN")]) == []
+
+
+def test_police_near_a_protest_are_not_the_protesters_ar() -> None:
+    text = "وأطلقت الشرطة التركية الغاز على آلاف تجمعوا في إسطنبول للتظاهر احتجاجا على التفجير."
+    ms = [mention(text, "الشرطة التركية", "TUR", sector="COP", kind="title")]
+    evs = code_events(analysis_of(text, "ar", pub=PUB), ms, [])
+    assert all(not (e.event == "PROTEST" and any(m.actor.sector == "COP" for m in e.actor)) for e in evs)
+
+
+def test_visit_host_is_not_a_far_later_mention_ar() -> None:
+    """"Tillerson's visit to the Gulf in July yielded a US-Qatari deal": Qatar is not the visit's host."""
+    text = "وتمخضت زيارة وزير الخارجية الأمريكي إلى الخليج في يوليو الماضي عن اتفاق مع المسؤولين القطريين."
+    evs = code(text, "ar", [("وزير الخارجية الأمريكي", "USA"), ("المسؤولين القطريين", "QAT")])
+    assert not [e for e in evs if e.event == "CONSULT" and "QAT" in {m.actor.code for m in e.actor + e.recipient}]
+
+
+def test_headline_talks_told_only_as_to_come_are_the_future_meeting_fa() -> None:
+    """Headline "Putin-Ban talks"; the story: Putin will meet Ban tomorrow. One future AGREE, no CONSULT."""
+    text = "مذاکرات پوتین و بان کی مون درباره اوکراین.\nپوتین فردا با بان کی مون دیدار خواهد کرد."
+    spec = [("پوتین", "RUS"), ("بان کی مون", "UNO")]
+    ms = [mention(text, s, c, kind="country", nth=n) for s, c in spec for n in (0, 1)]
+    evs = code_events(analysis_of(text, "fa", pub=PUB), sorted(ms, key=lambda m: m.start), [])
+    assert [(e.event, e.aux) for e in evs] == [("AGREE", "future")]
