@@ -165,3 +165,8 @@ def test_headline_talks_told_only_as_to_come_are_the_future_meeting_fa() -> None
     ms = [mention(text, s, c, kind="country", nth=n) for s, c in spec for n in (0, 1)]
     evs = code_events(analysis_of(text, "fa", pub=PUB), sorted(ms, key=lambda m: m.start), [])
     assert [(e.event, e.aux) for e in evs] == [("AGREE", "future")]
+
+
+def test_had_also_previously_is_habitual_ar() -> None:
+    text = "والحزب الكردي سبق له أيضا أن اشتبك مع الحرس الثوري الإيراني."
+    assert code(text, "ar", [("الحزب الكردي", "IRN"), ("الحرس الثوري الإيراني", "IRN")]) == []
