@@ -52,6 +52,11 @@ def is_lock_error(exc: BaseException) -> bool:
     return "lock" in text and ("conflicting" in text or "could not set" in text)
 
 
+def interrupted(exc: BaseException) -> bool:
+    """Whether a DuckDB error is a query stopped by a signal (DuckDB turns KeyboardInterrupt into RuntimeError)."""
+    return isinstance(exc, duckdb.InterruptException) or "interrupted" in str(exc).lower()
+
+
 def lock_holder(exc: BaseException) -> str:
     """Who holds a DuckDB file lock, from its error message ('pid 123' or 'another process')."""
     m = _HOLDER.search(str(exc))
@@ -230,16 +235,17 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection for one unit of work: the held one, or one opened now and closed after."""
-        if self._con is not None:
-            yield self._con
-            return
-        con = self._connect()
+        held = self._con is not None
+        con = self._con if self._con is not None else self._connect()
         try:
             yield con
-        except duckdb.InterruptException as exc:
-            raise KeyboardInterrupt from exc  # Ctrl-C inside DuckDB: the same clean interruption as elsewhere
+        except (duckdb.InterruptException, RuntimeError) as exc:
+            if interrupted(exc):
+                raise KeyboardInterrupt from exc  # Ctrl-C/SIGTERM inside a query: a clean interruption, as elsewhere
+            raise
         finally:
-            con.close()
+            if not held:
+                con.close()
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:

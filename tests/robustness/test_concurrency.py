@@ -148,3 +148,19 @@ def test_writing_while_this_process_holds_a_reader_is_a_clear_error(tmp_path: Pa
     Store(db).close()
     with Store(db, read_only=True), pytest.raises(StoreError, match="already open read-only in this process"):
         Store(db, wait=0.2)
+
+
+def test_a_signal_during_a_query_is_a_clean_interruption(tmp_path: Path) -> None:
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    with Store(tmp_path / "k.duckdb") as s:
+        old = signal.signal(signal.SIGALRM, stop)
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        try:
+            with pytest.raises(KeyboardInterrupt):
+                s.query("SELECT count(*) FROM range(100000000000) a")
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+        assert s.counts()["runs"] == 0  # the store still works
