@@ -14,7 +14,7 @@ from khabar.actors.compose import Ctx, Draft, parse
 from khabar.actors.coref import resolve
 from khabar.actors.gazetteer import Gazetteer, gazetteer
 from khabar.actors.tokens import SentenceIndex, Tok, chains, pronouns, tokens
-from khabar.model import Analysis, Mention
+from khabar.model import Actor, Analysis, Mention
 from khabar.text.normalize import is_word_char
 
 __all__ = ["find_mentions", "find_mentions_with", "story_days"]
@@ -63,11 +63,21 @@ def find_mentions_with(analysis: Analysis, g: Gazetteer) -> list[Mention]:
         assert d.actor is not None
         start, end = folded.raw_span(d.start, d.end)
         text = analysis.doc.text[start:end]
-        out.append(Mention(start, end, text, d.actor, d.sentence, d.kind, d.rule))  # type: ignore[arg-type]
+        for actor in members_of(g, d.actor):
+            out.append(Mention(start, end, text, actor, d.sentence, d.kind, d.rule))  # type: ignore[arg-type]
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
 
+def members_of(g: Gazetteer, actor: Actor) -> list[Actor]:
+    """A grouping of states ("P5+1", "the six powers") stands for each of its states (GUIDELINES)."""
+    org = g.orgs.get(actor.entity or "")
+    if org is None or not org.members:
+        return [actor]
+    return [Actor(c, STATE_SECTOR, org.name, None, f"{org.id}:{c}") for c in org.members]
+
+
+STATE_SECTOR = "GOV"
 PLACE_KINDS = frozenset({"country", "place"})
 OUTLET_REACH = 3  # words of an outlet's name after its head
 

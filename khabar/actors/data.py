@@ -144,7 +144,10 @@ def known_codes() -> frozenset[str]:
 
 def parse_org(where: str, item: Any, known: frozenset[str]) -> Org:
     """One organisation or group entry."""
-    check_keys(where, item, ("id", "name", "code", "aliases"), ("sector", "wikidata", "kind"))
+    check_keys(where, item, ("id", "name", "code", "aliases"), ("sector", "wikidata", "kind", "members"))
+    members = item.get("members") or []
+    if not isinstance(members, list):
+        raise DataError(f"{where}: members must be a list of country codes")
     if not isinstance(item["id"], str) or not ID_RE.match(item["id"]):
         raise DataError(f"{where}: bad id {item['id']!r}")
     kind = item.get("kind", "org")
@@ -158,6 +161,7 @@ def parse_org(where: str, item: Any, known: frozenset[str]) -> Org:
         wikidata=_qid(where, item.get("wikidata")),
         kind=kind,
         aliases=_aliases(f"{where}.aliases", item["aliases"]),
+        members=tuple(check_code(where, c, known) for c in members),
     )
 
 

@@ -58,6 +58,7 @@ class Org:
     wikidata: str | None
     kind: str
     aliases: Aliases
+    members: tuple[str, ...] = ()  # a grouping of states coded as its states ("P5+1", GUIDELINES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,6 +95,8 @@ def joins(sc: Scan, a: FMention, b: FMention, after: FMention | None) -> bool:
     """Whether mention ``b`` continues the group ending with ``a`` (coordination or apposition)."""
     if b.role is not None and b.role != a.role:
         return False
+    if b.start < a.end:  # one span standing for several states ("P5+1"): one group
+        return True
     coords = sc.cues.coordinators
     how = coordination(sc.text, a.end, b.start, coords)
     if how == "word":

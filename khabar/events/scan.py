@@ -115,8 +115,9 @@ def fold_mentions(folded: Folded, mentions: list[Mention]) -> list[FMention]:
     for fm in out:
         if fm.end <= fm.start:
             continue
-        if kept and fm.start < kept[-1].end:  # nested or overlapping: keep the outer, earlier one
-            continue
+        same_span = kept and (fm.start, fm.end) == (kept[-1].start, kept[-1].end)
+        if kept and fm.start < kept[-1].end and not same_span:  # nested or overlapping: keep the outer one
+            continue  # (one span coded as several states, "P5+1", keeps them all)
         kept.append(fm)
     return kept
 

@@ -170,3 +170,12 @@ def test_headline_talks_told_only_as_to_come_are_the_future_meeting_fa() -> None
 def test_had_also_previously_is_habitual_ar() -> None:
     text = "والحزب الكردي سبق له أيضا أن اشتبك مع الحرس الثوري الإيراني."
     assert code(text, "ar", [("الحزب الكردي", "IRN"), ("الحرس الثوري الإيراني", "IRN")]) == []
+
+
+def test_one_span_coded_as_several_states_acts_as_all_of_them() -> None:
+    """"Iran and the P5+1 reached a deal": the grouping's span stands for each of its states."""
+    text = "ایران و گروه 1+5 در وین به توافق رسیدند."
+    ms = [mention(text, "ایران", "IRN")] + [mention(text, "گروه 1+5", c) for c in ("USA", "RUS", "DEU")]
+    evs = code_events(analysis_of(text, "fa", pub=PUB), ms, [])
+    assert [(e.event, {m.actor.code for m in e.actor + e.recipient}) for e in evs] == [
+        ("AGREE", {"IRN", "USA", "RUS", "DEU"})]
