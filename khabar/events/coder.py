@@ -186,8 +186,10 @@ def skipped(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> boo
 
 def slots_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> tuple[Slots, list[Mention] | None]:
     """Actor and recipient of a trigger (with fallbacks), and the "both sides" it refers to, if any."""
-    if frame == "speaker":
-        subject, obj = sayer_of(doc, st.groups, st.bars, st.span, cl), first_after(cl.groups, tm.end)
+    if frame == "speaker":  # "we will not accept X"; "X is unacceptable": the thing judged may come first
+        subject = sayer_of(doc, st.groups, st.bars, st.span, cl)
+        before = [g for g in cl.groups if g.role is None and g.end <= tm.start and g is not subject]
+        obj = first_after(cl.groups, tm.end) or (before[-1] if before else None)
     else:
         subject = subject_of(doc, tm, cl, st.triggers)
         obj = pick_object(cl.groups, subject, tm.end, "VSO" if frame == "svo" else doc.sc.cues.order)

@@ -179,3 +179,11 @@ def test_one_span_coded_as_several_states_acts_as_all_of_them() -> None:
     evs = code_events(analysis_of(text, "fa", pub=PUB), ms, [])
     assert [(e.event, {m.actor.code for m in e.actor + e.recipient}) for e in evs] == [
         ("AGREE", {"IRN", "USA", "RUS", "DEU"})]
+
+
+def test_x_is_unacceptable_rejects_x_ar() -> None:
+    """"The commander said the Council's resolution is unacceptable": the sayer rejects the Council."""
+    text = "وقال قائد الحرس الثوري إن قرار مجلس الأمن غير مقبول."
+    evs = code(text, "ar", [("قائد الحرس الثوري", "IRN"), ("مجلس الأمن", "UNO")])
+    assert [(e.event, {m.actor.code for m in e.actor}, {m.actor.code for m in e.recipient}) for e in evs] == [
+        ("REJECT", {"IRN"}, {"UNO"})]
