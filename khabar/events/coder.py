@@ -35,6 +35,7 @@ from khabar.events.filters import (
     governed,
     no_event,
     object_mode,
+    opinion_shared,
     ready,
     received,
 )
@@ -180,6 +181,7 @@ def skipped(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> boo
         (frame == "readiness" and not ready(doc, tm, cl, st.triggers))
         or (frame == "announced" and not announced(doc, tm, cl))
         or no_event(doc, tm, cl)
+        or opinion_shared(doc, tm, cl)
         or anaphoric(doc, tm)
     )
 

@@ -65,6 +65,23 @@ def no_event(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
                for h in doc.sc.kind("habitual"))
 
 
+OPINION_REACH = 8  # words from "agreed" to the "that" of an opinion shared
+
+
+def opinion_shared(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
+    """"Agreed with X that the programme is a threat": an opinion, not an agreement to act. Where nouns take
+    an article, "that" + a definite noun is a statement; "that" + a verb ("agreed to meet") is an agreement."""
+    arts = doc.sc.cues.articles
+    if tm.entry.event != "AGREE" or not arts:
+        return False
+    text = doc.sc.text
+    for h in doc.sc.kind("comp"):
+        if tm.end <= h.start < cl.right and words_between(text, tm.end, h.start) <= OPINION_REACH:
+            nxt = text[h.end:cl.right].split()
+            return bool(nxt) and any(nxt[0].startswith(a) and len(nxt[0]) > len(a) + 2 for a in arts)
+    return False
+
+
 def announced(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
     """A ceasefire is an event when announced or ordered near it ("announced ... a ceasefire"), not when named."""
     text, reach = doc.sc.text, doc.sc.cues.readiness_window

@@ -187,3 +187,16 @@ def test_x_is_unacceptable_rejects_x_ar() -> None:
     evs = code(text, "ar", [("قائد الحرس الثوري", "IRN"), ("مجلس الأمن", "UNO")])
     assert [(e.event, {m.actor.code for m in e.actor}, {m.actor.code for m in e.recipient}) for e in evs] == [
         ("REJECT", {"IRN"}, {"UNO"})]
+
+
+def test_agreeing_that_a_fact_holds_is_an_opinion_ar() -> None:
+    """"Agreed with X that the programme reached a dangerous stage": no agreement to act."""
+    text = "واتفق الرئيس الصيني مع الرئيس الأمريكي على أن البرنامج النووي لكوريا الشمالية خطير."
+    evs = code(text, "ar", [("الرئيس الصيني", "CHN"), ("الرئيس الأمريكي", "USA"), ("كوريا الشمالية", "PRK")])
+    assert "AGREE" not in {e.event for e in evs}
+
+
+def test_agreeing_to_do_something_is_an_agreement_ar() -> None:
+    text = "واتفق الرئيس الصيني مع الرئيس الأمريكي على أن يلتقيا الشهر المقبل."
+    evs = code(text, "ar", [("الرئيس الصيني", "CHN"), ("الرئيس الأمريكي", "USA")])
+    assert "AGREE" in {e.event for e in evs}
