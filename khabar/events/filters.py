@@ -37,11 +37,18 @@ def governed(doc: Doc, triggers: list[TriggerMatch], bars: Barriers) -> dict[int
             after = g.end <= t.start and (near or clause_wide)
             reach_before = SOV_WIDE_REACH if g.entry.event in WIDE_GOVERNORS else 1
             before = (doc.sc.cues.order == "SOV" and t.end <= g.start
-                      and words_between(text, t.end, g.start) <= reach_before)
+                      and words_between(text, t.end, g.start) <= reach_before
+                      and not coordinated(doc, t.end, g.start))
             if after or before:
                 out[i] = g
                 break
     return out
+
+
+def coordinated(doc: Doc, start: int, end: int) -> bool:
+    """Verb-final: "called and promised": only a coordinator between two verbs makes them two events."""
+    words = doc.sc.text[start:end].split()
+    return bool(words) and all(w in doc.sc.cues.coordinators for w in words)
 
 
 def ready(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMatch]) -> bool:

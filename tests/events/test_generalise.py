@@ -200,3 +200,10 @@ def test_agreeing_to_do_something_is_an_agreement_ar() -> None:
     text = "واتفق الرئيس الصيني مع الرئيس الأمريكي على أن يلتقيا الشهر المقبل."
     evs = code(text, "ar", [("الرئيس الصيني", "CHN"), ("الرئيس الأمريكي", "USA")])
     assert "AGREE" in {e.event for e in evs}
+
+
+def test_coordinated_verbs_are_two_events_fa() -> None:
+    """"Called Washington and promised": the call is not what was promised (verb-final coordination)."""
+    text = "پادشاه عربستان با واشنگتن تماس گرفت و قول داد."
+    evs = code(text, "fa", [("پادشاه عربستان", "SAU"), ("واشنگتن", "USA")])
+    assert sorted(e.event for e in evs) == ["AGREE", "CONSULT"]
