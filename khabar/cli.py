@@ -6,6 +6,7 @@ Exit codes: 0 done; 1 unexpected error; 2 bad usage or source; 3 bad data file;
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -98,20 +99,34 @@ def cli() -> None:
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster).")
 @click.option("--keep-parquet", type=click.Path(file_okay=False, path_type=Path),
               help="Dask: leave Parquet partitions in DIR (read in place) instead of loading them.")  # fmt: skip
+@click.option("--max-doc-chars", type=click.IntRange(min=1), help="Reject documents longer than this (characters).")
+@click.option("--max-line-chars", type=click.IntRange(min=1), help="Reject lines/records longer than this.")
+@click.option("--doc-seconds", type=click.FloatRange(min=0), help="Per-document time budget, 0 = none.")
+@click.option("--wait", "lock_wait", type=click.FloatRange(min=0), help="Seconds to wait for a busy store.")
+@click.option("--no-fuse", is_flag=True, help="Skip cross-document fusion after the run (`khabar fuse` does it).")
 @edge
 def run(
     sources: tuple[Path, ...], db: Path, batch_size: int, quiet: bool,
     workers: int, engine: str, scheduler: str | None, keep_parquet: Path | None,
+    max_doc_chars: int | None, max_line_chars: int | None, doc_seconds: float | None, lock_wait: float | None,
+    no_fuse: bool,
 ) -> None:  # fmt: skip
     """Read SOURCES (folders, .txt/.html, JSONL(.gz), CSV, Parquet, WARC), code events, store them."""
     from khabar.engines import local
     from khabar.ingest import check_sources, estimate_records
-    from khabar.settings import Settings
+    from khabar.settings import Limits, Settings
 
     check_sources(sources)
-    settings = Settings(batch_size=batch_size)
+    limits = Limits.from_env()
+    if max_doc_chars is not None:
+        limits = dataclasses.replace(limits, max_document_chars=max_doc_chars)
+    if max_line_chars is not None:
+        limits = dataclasses.replace(limits, max_line_chars=max_line_chars)
+    if doc_seconds is not None:
+        limits = dataclasses.replace(limits, document_seconds=doc_seconds)
+    settings = Settings(limits=limits, batch_size=batch_size)
     total = estimate_records(sources)
-    with Store(db) as store:
+    with Store(db, wait=lock_wait) as store:
         progress = Progress(
             TextColumn("[bold]khabar run"),
             BarColumn(),
@@ -143,6 +158,10 @@ def run(
                 err.print("[yellow]interrupted[/]: batches written so far are kept; run again to complete.")
                 sys.exit(130)
         print_summary(summary, db)
+        if not no_fuse and keep_parquet is None:
+            from khabar.fuse import update
+
+            err.print("  " + update(store, settings).summary())
     if summary.rejected:
         sys.exit(EXIT_REJECTS)
 

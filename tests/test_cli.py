@@ -77,3 +77,19 @@ def test_missing_source_is_a_usage_error(tmp_path: Path) -> None:
 def test_reading_a_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     code, _ = invoke("events", "--db", str(tmp_path / "none.duckdb"))
     assert code == 4
+
+
+def test_limit_flags_reject_with_the_limit_as_reason(tmp_path: Path, examples: Path) -> None:
+    db = str(tmp_path / "k.duckdb")
+    code, _ = invoke("run", str(examples), "--db", db, "-q", "--max-doc-chars", "100")
+    assert code == EXIT_REJECTS
+    _, out = invoke("rejects", "--db", db, "--json")
+    assert {json.loads(line)["reason"] for line in out.splitlines()} == {"too_large"}
+
+
+def test_run_fuses_what_it_stored(tmp_path: Path, examples: Path) -> None:
+    db = str(tmp_path / "k.duckdb")
+    invoke("run", str(examples), "--db", db, "-q")
+    with Store(db, read_only=True) as s:
+        _, rows = s.query("SELECT count(*) FROM events WHERE event_id NOT IN (SELECT event_id FROM fused_members)")
+    assert rows == [(0,)]
