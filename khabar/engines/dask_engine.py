@@ -37,7 +37,7 @@ from khabar.model import DocResult, Document, Reject
 from khabar.pipeline import Timer
 from khabar.settings import DEFAULT, Settings
 from khabar.store import schema
-from khabar.store.db import Rows, Store, clean, reject_key
+from khabar.store.db import Rows, Store, clean, document_rows, insert_rows, reject_key
 
 PARTITION_SIZE = 1024  # records per task (256 measured 17% slower on the corpus: per-task overhead)
 SCHEDULER_WAIT = "20s"  # how long to try to reach a --scheduler
@@ -95,7 +95,7 @@ def rows_of(outs: Sequence[DocResult | Reject], run_id: int) -> tuple[dict[str, 
             repeats += 1
             continue
         seen.add(key)
-        Store._rows_of(Store.__new__(Store), out, key, run_id, tables)
+        document_rows(out, key, run_id, tables)
     return tables, repeats
 
 
@@ -109,7 +109,7 @@ def to_parquet(rows: Rows, path: Path) -> None:
     con = duckdb.connect()
     try:
         con.execute(f"CREATE TABLE {rows.table} ({column_types(rows.table)})")
-        Store._insert(con, rows)
+        insert_rows(con, rows)
         con.execute(f"COPY {rows.table} TO '{path}' (FORMAT parquet)")
     finally:
         con.close()

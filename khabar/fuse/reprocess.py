@@ -18,7 +18,7 @@ from khabar.fuse.settings import FusionSettings
 from khabar.fuse.tables import Con
 from khabar.model import DocResult, Document
 from khabar.pipeline import process
-from khabar.store.db import Rows, Store
+from khabar.store.db import Rows, Store, document_rows, insert_rows
 
 REPLACED = ("stories", "sentences", "mentions", "events")
 EVENT_COLS = (
@@ -169,7 +169,7 @@ class Reprocessor:
             if not isinstance(res, DocResult):
                 self.report.failed[res.reason.value] += 1
                 continue
-            self.store._rows_of(res, key, run_id, t)  # the store's own row layout (no public API for it yet)
+            document_rows(res, key, run_id, t)
             done.append((key, doc_id, pub_date))
         self._diff(done, old, t)
         self._replace(con, [k for k, _, _ in done], t)
@@ -203,7 +203,7 @@ class Reprocessor:
             con.executemany("UPDATE documents SET lang = ?, pub_date = ?, outlet = ?, citations = ? WHERE doc_key = ?",
                             meta)  # fmt: skip
             for table in REPLACED:
-                Store._insert(con, t[table])
+                insert_rows(con, t[table])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

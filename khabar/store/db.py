@@ -170,6 +170,47 @@ def clean(s: str | None) -> str | None:
         return None
     return s.encode("utf-8", "replace").decode("utf-8") if not s.isascii() else s
 
+def document_rows(res: DocResult, key: str, run_id: int, t: dict[str, Rows]) -> None:
+    """Append one document's rows (document, stories, sentences, mentions, events) to ``t``."""
+    a, doc = res.analysis, res.analysis.doc
+    t["documents"].add(
+        key, doc.id, doc.origin, a.lang, a.pub_date, doc.url, doc.source, a.outlet,
+        [c.name for c in a.citations], clean(doc.text), run_id,
+    )  # fmt: skip
+    for st in a.stories:
+        t["stories"].add(key, st.index, st.start, st.end, st.pub_date)
+    for s in a.sentences:
+        t["sentences"].add(key, s.index, s.story, s.start, s.end)
+    for m in res.mentions:
+        ac = m.actor
+        t["mentions"].add(
+            key, m.sentence, m.start, m.end, clean(m.text), ac.code, ac.sector, ac.name, ac.wikidata,
+            ac.entity, m.kind, m.rule,
+        )  # fmt: skip
+    for ev in res.events:
+        p = event_to_plover(a, ev)
+        t["events"].add(
+            ev.id, key, doc.id, a.lang, ev.story, ev.sentence, ev.event, ev.mode, ev.date, ev.aux,
+            list(ev.context), [e["code"] for e in p["actor"]], [e["code"] for e in p["recipient"]],
+            [e["identifier_text"] for e in p["actor"]], [e["identifier_text"] for e in p["recipient"]],
+            sorted({e["sector"] for e in p["actor"] + p["recipient"] if e["sector"]}),
+            clean(p["text_info"]["text"]), ev.evidence.start, ev.evidence.end, ev.confidence, ev.rule,
+            json.dumps(p, ensure_ascii=False),
+        )  # fmt: skip
+
+def insert_rows(con: duckdb.DuckDBPyConnection, rows: Rows) -> None:
+    """Insert column-wise rows in one statement (events and rejects ignore duplicates)."""
+    if not len(rows):
+        return
+    names = list(rows.cols)
+    select = ", ".join(f'unnest(${i + 1}) AS "{c}"' for i, c in enumerate(names))
+    cols = ", ".join(f'"{c}"' for c in names)
+    conflict = " ON CONFLICT DO NOTHING" if rows.table in ("events", "rejects") else ""
+    con.execute(f"INSERT INTO {rows.table} ({cols}) SELECT {select}{conflict}", list(rows.cols.values()))
+
+
+WRITER_MEMORY = "256MB"
+
 
 class Store:
     """A khabar store in one DuckDB file.
@@ -205,13 +246,17 @@ class Store:
             self._writer.release()
             raise
 
+    def _config(self) -> dict[str, str | bool | int | float | list[str]]:
+        """Connection settings: a writer's buffers are capped so memory stays flat as the file grows."""
+        return {} if self.read_only else {"memory_limit": WRITER_MEMORY}
+
     def _connect(self) -> duckdb.DuckDBPyConnection:
         """Open the file, retrying (bounded by self.wait) while another process holds its lock."""
         deadline = time.monotonic() + self.wait
         told = False
         while True:
             try:
-                return duckdb.connect(str(self.path), read_only=self.read_only)
+                return duckdb.connect(str(self.path), read_only=self.read_only, config=self._config())
             except duckdb.IOException as exc:
                 if not is_lock_error(exc):
                     raise StoreError(f"cannot open store {self.path}: {first_line(exc)}") from exc
@@ -357,7 +402,7 @@ class Store:
             counts.stored += 1
             counts.stories += len(res.analysis.stories)
             counts.events += len(res.events)
-            self._rows_of(res, key, run_id, tables)
+            document_rows(res, key, run_id, tables)
         seen_rejects: set[str] = set()
         for r in rejects:
             rk = reject_key(r)
@@ -369,49 +414,12 @@ class Store:
         try:
             con.execute("BEGIN TRANSACTION")
             for rows in tables.values():
-                self._insert(con, rows)
+                insert_rows(con, rows)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
         return counts
-
-    def _rows_of(self, res: DocResult, key: str, run_id: int, t: dict[str, Rows]) -> None:
-        a, doc = res.analysis, res.analysis.doc
-        t["documents"].add(
-            key, doc.id, doc.origin, a.lang, a.pub_date, doc.url, doc.source, a.outlet,
-            [c.name for c in a.citations], clean(doc.text), run_id,
-        )  # fmt: skip
-        for st in a.stories:
-            t["stories"].add(key, st.index, st.start, st.end, st.pub_date)
-        for s in a.sentences:
-            t["sentences"].add(key, s.index, s.story, s.start, s.end)
-        for m in res.mentions:
-            ac = m.actor
-            t["mentions"].add(
-                key, m.sentence, m.start, m.end, clean(m.text), ac.code, ac.sector, ac.name, ac.wikidata,
-                ac.entity, m.kind, m.rule,
-            )  # fmt: skip
-        for ev in res.events:
-            p = event_to_plover(a, ev)
-            t["events"].add(
-                ev.id, key, doc.id, a.lang, ev.story, ev.sentence, ev.event, ev.mode, ev.date, ev.aux,
-                list(ev.context), [e["code"] for e in p["actor"]], [e["code"] for e in p["recipient"]],
-                [e["identifier_text"] for e in p["actor"]], [e["identifier_text"] for e in p["recipient"]],
-                sorted({e["sector"] for e in p["actor"] + p["recipient"] if e["sector"]}),
-                clean(p["text_info"]["text"]), ev.evidence.start, ev.evidence.end, ev.confidence, ev.rule,
-                json.dumps(p, ensure_ascii=False),
-            )  # fmt: skip
-
-    @staticmethod
-    def _insert(con: duckdb.DuckDBPyConnection, rows: Rows) -> None:
-        if not len(rows):
-            return
-        names = list(rows.cols)
-        select = ", ".join(f'unnest(${i + 1}) AS "{c}"' for i, c in enumerate(names))
-        cols = ", ".join(f'"{c}"' for c in names)
-        conflict = " ON CONFLICT DO NOTHING" if rows.table in ("events", "rejects") else ""
-        con.execute(f"INSERT INTO {rows.table} ({cols}) SELECT {select}{conflict}", list(rows.cols.values()))
 
     # reads ----------------------------------------------------------------
     def counts(self) -> dict[str, int]:
