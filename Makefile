@@ -29,7 +29,7 @@ setup-test: $(VENV)/.test-deps
 
 demo: setup
 	$(BIN)/khabar run examples/ --db $(DB)
-	$(BIN)/khabar events --db $(DB)
+	$(BIN)/khabar events --db $(DB) --table
 
 test: setup-test
 	$(BIN)/ruff check khabar tests

@@ -192,12 +192,13 @@ def short(codes: Sequence[str] | None, names: Sequence[str | None] | None) -> st
 @filter_options
 @click.option("--limit", default=100, show_default=True, help="At most this many events (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="PLOVER JSONL (the default when stdout is not a terminal).")
+@click.option("--table", "as_table", is_flag=True, help="A table even when stdout is not a terminal.")
 @edge
-def events(db: Path, limit: int, as_json: bool, **kw: Any) -> None:
+def events(db: Path, limit: int, as_json: bool, as_table: bool, **kw: Any) -> None:
     """Show stored events as a table (or JSONL when piped)."""
     f = make_filter(limit=limit or None, **kw)
     with Store(db, read_only=True) as store:
-        if as_json or not out.is_terminal:
+        if as_json or not (as_table or out.is_terminal):
             for obj in queries.plover_events(store, f):
                 click.echo(json.dumps(obj, ensure_ascii=False))
             return
@@ -209,7 +210,7 @@ def events(db: Path, limit: int, as_json: bool, **kw: Any) -> None:
         table.add_row(
             str(d or "-"), ev, mode or "", short(ac, an), short(rc, rn), aux or "", doc, (evid or "")[:90]
         )
-    out.print(table)
+    (out if out.is_terminal else Console(width=200)).print(table)
 
 
 @cli.command()

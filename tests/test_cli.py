@@ -93,3 +93,11 @@ def test_run_fuses_what_it_stored(tmp_path: Path, examples: Path) -> None:
     with Store(db, read_only=True) as s:
         _, rows = s.query("SELECT count(*) FROM events WHERE event_id NOT IN (SELECT event_id FROM fused_members)")
     assert rows == [(0,)]
+
+
+def test_events_table_when_asked_even_if_piped(tmp_path: Path, examples: Path) -> None:
+    db = str(tmp_path / "k.duckdb")
+    invoke("run", str(examples), "--db", db, "-q")
+    code, out = invoke("events", "--db", db, "--table", "--type", "CONSULT")
+    assert code == 0
+    assert "evidence" in out.splitlines()[2] and "CONSULT" in out and not out.lstrip().startswith("{")
