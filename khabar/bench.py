@@ -13,19 +13,18 @@ import io
 import itertools
 import json
 import pstats
-import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 import click
 
 import khabar
+from khabar.edge import edge
 from khabar.engines import parallel
-from khabar.errors import KhabarError, SourceError, UsageError
+from khabar.errors import SourceError, UsageError
 from khabar.ingest import check_sources, file_kind, read_sources
 from khabar.model import DocResult, Document, Reject
 from khabar.pipeline import Timer, process
@@ -344,18 +343,7 @@ def write_profile(prof: cProfile.Profile, path: Path) -> list[str]:
     return [f"profile written to {path}; top functions by own time:", *body]
 
 
-def _edge(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn khabar's typed errors into a one-line message and the error's exit code."""
 
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except KhabarError as exc:
-            click.echo(f"error ({exc.code}): {exc}", err=True)
-            sys.exit(exc.exit_code)
-
-    wrapper.__name__, wrapper.__doc__ = fn.__name__, fn.__doc__
-    return wrapper
 
 
 @click.command("bench")
@@ -368,7 +356,7 @@ def _edge(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--profile", "profile_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a cProfile of the hot path (this process) to PATH.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the measurements as JSON.")
-@_edge
+@edge
 def bench_command(
     sources: tuple[Path, ...],
     limit: int | None,

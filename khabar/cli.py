@@ -9,10 +9,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from collections.abc import Callable, Sequence
-from functools import wraps
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 import click
 from rich.console import Console
@@ -20,42 +19,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from khabar import __version__
-from khabar.errors import KhabarError
+from khabar.edge import F, db_option, edge
 from khabar.store import queries
 from khabar.store.db import Store
 
 EXIT_REJECTS = 6
-DEFAULT_DB = "khabar.duckdb"
-F = TypeVar("F", bound=Callable[..., Any])
 
 err = Console(stderr=True)
 out = Console()
-
-
-def edge(fn: F) -> F:
-    """Turn khabar's typed errors into a one-line message and the error's exit code."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except KhabarError as exc:
-            err.print(f"[bold red]error[/] ({exc.code}): {exc}")
-            sys.exit(exc.exit_code)
-
-    return cast(F, wrapper)
-
-
-def db_option(fn: F) -> F:
-    """The --db option every store command takes."""
-    return click.option(
-        "--db",
-        "db",
-        default=DEFAULT_DB,
-        show_default=True,
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="DuckDB store file.",
-    )(fn)
 
 
 def filter_options(fn: F) -> F:

@@ -3,36 +3,19 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 import click
 
-from khabar.errors import KhabarError, QualityGateError, UsageError
+from khabar.edge import edge
+from khabar.errors import QualityGateError, UsageError
 from khabar.eval.gate import BASELINE_PATH, GateInputs, check, gold_hash, measure, pipeline_events
 from khabar.eval.gate import update_baseline as write_baseline
 from khabar.eval.gsr import detect, errors, format_gsr, load_gsr, rule_counts, score_detections
 from khabar.eval.scorer import format_report, load_predictions, score_file
 
-F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_SHARED = Path("..") / "shared"
-
-
-def translated(fn: F) -> F:
-    """Turn khabar's typed errors into a one-line message and the error's exit code."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except KhabarError as exc:
-            click.echo(f"error ({exc.code}): {exc}", err=True)
-            sys.exit(exc.exit_code)
-
-    return cast(F, wrapper)
 
 
 def _gold_report(gold: Path, sources: tuple[str, ...], pred: Path | None) -> dict[str, Any]:
@@ -97,7 +80,7 @@ def _gate(shared: Path, baseline: Path, update: bool) -> tuple[dict[str, Any], Q
 @click.option("--gsr-errors", is_flag=True,
               help="With --gsr: per-rule counts, false positives (with rules) and false negatives.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
-@translated
+@edge
 def eval_command(sources: tuple[str, ...], gold: Path | None, pred: Path | None, gsr: Path | None, gate: bool,
                  update_baseline: bool, shared: Path, baseline: Path, gsr_errors: bool, as_json: bool) -> None:
     """Score khabar: events against gold (core/typed/strict), GSR detection, quality gate."""

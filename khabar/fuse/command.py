@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 import time
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar, cast
 
 import click
 
-from khabar.errors import KhabarError, StoreError
+from khabar.edge import F, db_option, edge
+from khabar.errors import StoreError
 from khabar.fuse.engine import update
 from khabar.fuse.export import FORMATS, export, plover_objects
 from khabar.fuse.reprocess import reprocess
@@ -20,29 +17,7 @@ from khabar.fuse.settings import FusionSettings
 from khabar.fuse.show import details, render
 from khabar.store.db import Store
 
-F = TypeVar("F", bound=Callable[..., Any])
-DEFAULT_DB = "khabar.duckdb"
 PROGRESS_SECONDS = 10.0
-
-
-def translated(fn: F) -> F:
-    """Turn khabar's typed errors into a one-line message and the error's exit code."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except KhabarError as exc:
-            click.echo(f"error ({exc.code}): {exc}", err=True)
-            sys.exit(exc.exit_code)
-
-    return cast(F, wrapper)
-
-
-def db_option(fn: F) -> F:
-    """The --db option."""
-    return click.option("--db", "db", default=DEFAULT_DB, show_default=True,
-                        type=click.Path(dir_okay=False, path_type=Path), help="DuckDB store file.")(fn)  # fmt: skip
 
 
 def window_option(fn: F) -> F:
@@ -63,7 +38,7 @@ def existing(db: Path) -> Path:
 @db_option
 @window_option
 @click.option("--rebuild", is_flag=True, help="Forget the fused events and fuse the whole store again.")
-@translated
+@edge
 def fuse_command(db: Path, window_days: int | None, rebuild: bool) -> None:
     """Fuse the story-level events that are new in the store into corpus-level events."""
     with Store(existing(db)) as store:
@@ -75,7 +50,7 @@ def fuse_command(db: Path, window_days: int | None, rebuild: bool) -> None:
 @click.argument("event_id")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="The fused event and its mentions as one JSON object.")
-@translated
+@edge
 def show_command(event_id: str, db: Path, as_json: bool) -> None:
     """Show a fused event (or the one a story-level event belongs to) with every mention and why it joined."""
     with Store(db, read_only=True) as store, store.session() as con:
@@ -91,7 +66,7 @@ def show_command(event_id: str, db: Path, as_json: bool) -> None:
 @window_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True,
               help="Documents replaced per transaction.")  # fmt: skip
-@translated
+@edge
 def reprocess_command(db: Path, window_days: int | None, batch_size: int) -> None:
     """Re-extract every stored document with the current code and lexicons, re-fuse, report what changed."""
     last = [0.0]
@@ -111,7 +86,7 @@ def reprocess_command(db: Path, window_days: int | None, batch_size: int) -> Non
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="plover", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file (default stdout for plover); CSV/Parquet also write its .mentions twin.")  # fmt: skip
-@translated
+@edge
 def export_fused_command(db: Path, fmt: str, output: Path | None) -> None:
     """Export fused events with their mentions: PLOVER JSONL, or events + mentions tables (CSV, Parquet)."""
     with Store(db, read_only=True) as store, store.session() as con:
