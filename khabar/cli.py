@@ -244,8 +244,8 @@ def stats(db: Path) -> None:
     out.print(table)
 
 
-def _register_optional() -> None:
-    """Commands that live with their component (eval, serve, bench, fuse), added when present."""
+def _register_components() -> None:
+    """Commands that live with their component (eval, serve, bench, fuse)."""
     import importlib
 
     for module, attr, name in (
@@ -257,16 +257,10 @@ def _register_optional() -> None:
         ("khabar.fuse.command", "reprocess_command", "reprocess"),
         ("khabar.fuse.command", "export_fused_command", "export-fused"),
     ):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if not exc.name or not module.startswith(exc.name):
-                raise
-            continue
-        cli.add_command(getattr(mod, attr), name)
+        cli.add_command(getattr(importlib.import_module(module), attr), name)
 
 
-_register_optional()
+_register_components()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
