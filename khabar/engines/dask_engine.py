@@ -29,7 +29,7 @@ from typing import Any
 
 import duckdb
 
-from khabar.engines.local import RunSummary
+from khabar.engines.local import RunSummary, tracked
 from khabar.engines.parallel import Item, chunks, peak_rss_mb, run_chunk, warm
 from khabar.errors import UsageError
 from khabar.ingest import read_sources
@@ -395,22 +395,11 @@ def run_items(
 ) -> RunSummary:
     """Run the Dask engine over records already being read (the bench passes its own timed reader)."""
     summary = RunSummary(run_id=store.begin_run(sources))
-    started = time.perf_counter()
     with _parquet_root(keep_parquet) as root:
         job = DaskRun(store, client, settings, root, keep_parquet is None, partition_size, on_progress=on_progress,
                       with_timer=with_timer, stats=stats or DaskStats(), summary=summary)  # fmt: skip
-        try:
+        with tracked(store, summary):
             job.run(items)
-            summary.status = "completed_with_rejects" if summary.rejected else "completed"
-        except KeyboardInterrupt:
-            summary.status = "interrupted"
-            raise
-        except BaseException:
-            summary.status = "failed"
-            raise
-        finally:
-            summary.seconds = time.perf_counter() - started
-            store.finish_run(summary.run_id, summary.status, summary.as_counts(), summary.seconds)
     return summary
 
 

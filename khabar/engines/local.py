@@ -194,24 +194,31 @@ def run(
     before processing, so a re-run resumes where the last committed batch ended.
     """
     summary = RunSummary(run_id=store.begin_run(sources))
-    started = time.perf_counter()
     batch = _Batch(store, summary)
     budget = Budget(settings.limits.document_seconds)
+    with tracked(store, summary), budget.installed(), sigterm_interrupts():
+        source = chunks(read_sources(sources, settings.limits), settings.batch_size)
+        for chunk, known, done in parallel.batches(source, store.known, workers, budget):
+            for item in chunk:
+                summary.records += 1
+                if isinstance(item, Reject):
+                    batch.add(item)
+                elif item.content_hash in known:
+                    summary.skipped += 1
+                else:
+                    batch.add(next(done))
+                if on_progress:
+                    on_progress(1)
+            batch.flush()
+    return summary
+
+
+@contextmanager
+def tracked(store: Store, summary: RunSummary) -> Iterator[None]:
+    """Time a run and record how it ended (completed, with rejects, interrupted, failed), however it stops."""
+    started = time.perf_counter()
     try:
-        with budget.installed(), sigterm_interrupts():
-            source = chunks(read_sources(sources, settings.limits), settings.batch_size)
-            for chunk, known, done in parallel.batches(source, store.known, workers, budget):
-                for item in chunk:
-                    summary.records += 1
-                    if isinstance(item, Reject):
-                        batch.add(item)
-                    elif item.content_hash in known:
-                        summary.skipped += 1
-                    else:
-                        batch.add(next(done))
-                    if on_progress:
-                        on_progress(1)
-                batch.flush()
+        yield
         summary.status = "completed_with_rejects" if summary.rejected else "completed"
     except KeyboardInterrupt:
         summary.status = "interrupted"
@@ -222,7 +229,6 @@ def run(
     finally:
         summary.seconds = time.perf_counter() - started
         _finish(store, summary)
-    return summary
 
 
 def _finish(store: Store, summary: RunSummary) -> None:
