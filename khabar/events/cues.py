@@ -30,6 +30,7 @@ FILE_KEYS = (
     "both_sides", "counterfactual", "purpose", "articles", "verbs", "mode_cues", "announce", "not_triggers",
     "cue_proclitics", "nominal_heads", "receive", "sports",
 )
+OPTIONAL_KEYS = ("relatives",)
 ORDERS = ("SOV", "VSO")
 
 Cue = tuple[str, str]  # (kind, value): ("marker", "with"), ("neg", "before"), ("say", "")...
@@ -90,7 +91,7 @@ def load_cues(lang: str) -> Cues:
     """Load and validate ``events.yaml`` of a language into one cue lexicon."""
     data = load(lang, "events")
     where = f"{lang}/events.yaml"
-    check_keys(where, data, FILE_KEYS, ())
+    check_keys(where, data, FILE_KEYS, OPTIONAL_KEYS)
     if data["order"] not in ORDERS:
         raise DataError(f"{where}: order must be one of {ORDERS}")
     glue = _strings(f"{where}: cue_proclitics", data["cue_proclitics"]) if data["cue_proclitics"] else []
@@ -107,6 +108,8 @@ def load_cues(lang: str) -> Cues:
     _add(lex, _strings(f"{where}: readiness_objects", data["readiness_objects"]), ("ready", ""))
     _add(lex, _strings(f"{where}: habitual", data["habitual"]), ("habitual", ""))
     _add(lex, _strings(f"{where}: anaphora", data["anaphora"]), ("anaphora", ""))
+    if data.get("relatives"):
+        _add(lex, _strings(f"{where}: relatives", data["relatives"]), ("relative", ""))
     _add(lex, _strings(f"{where}: both_sides", data["both_sides"]), ("both", ""))
     _add(lex, _strings(f"{where}: counterfactual", data["counterfactual"]), ("counterfactual", ""))
     _add(lex, _strings(f"{where}: purpose", data["purpose"]), ("purpose", ""))

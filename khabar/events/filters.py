@@ -14,6 +14,9 @@ GOVERNS: dict[str, frozenset[str] | None] = {
 }
 WIDE_GOVERNORS = frozenset({"REQUEST", "REJECT"})
 FIRST_TELLING = "CONSULT"  # the type whose "after the <meeting>" may be its first telling
+# Occurrences that a relative clause right before the trigger tells as background ("the leader who was
+# assassinated", "the sit-in that X staged"); statements and meetings in relative clauses are often new.
+BACKGROUND_IN_RELATIVE = frozenset({"ASSAULT", "PROTEST"})
 SOV_WIDE_REACH = 3  # verb-final: "opposed [the lifting of Iran's sanctions]": words from the object to a wide governor
 ABSORB_REACH = 2  # words between two same-type triggers that state one event
 HABITUAL_REACH = 12  # words between a purpose/counterfactual cue and the trigger
@@ -102,8 +105,9 @@ def anaphoric(doc: Doc, tm: TriggerMatch) -> bool:
     """A demonstrative right before the trigger ("this meeting", "after the call"): a reference to an event
     already told; a meeting or call is one only when the story told one of that mode before (else it is
     the first telling: "said after a phone call with X")."""
+    kinds = doc.sc.kind("anaphora") + (doc.sc.kind("relative") if tm.entry.event in BACKGROUND_IN_RELATIVE else [])
     cued = any(h.end <= tm.word_start and not doc.sc.text[h.end:tm.word_start].strip()
-               for h in doc.sc.kind("anaphora") if h.end <= tm.word_start)
+               for h in kinds if h.end <= tm.word_start)
     if not cued or tm.entry.event != FIRST_TELLING:
         return cued  # "after the lifting of sanctions": a condition or a reference, never a new event
     return any(t.story == tm.story and t.start < tm.start and t.entry.event == tm.entry.event

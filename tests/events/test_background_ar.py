@@ -39,6 +39,12 @@ def test_background_states_no_event(background: str, control: str, event: str) -
     assert event in stated(control)
 
 
+def test_relative_clause_is_background_only_for_occurrences() -> None:
+    """"Its president, whom Trump praised": a statement told in a relative clause is still an event."""
+    assert "SUPPORT" in stated("واتهم الرئيس الأمريكي بيونغ يانغ بعدم احترام الصين ورئيسها الذي أشاد بمحاولاته.")
+    assert "PROTEST" not in stated("وأشار إلى المتظاهرين الذين تجمعوا أمام السفارة الشهر الماضي.")
+
+
 def test_for_that_reason_is_no_purpose() -> None:
     """"For that reason, he set himself on fire in protest": a consequence, not a purpose."""
     assert "PROTEST" in stated("ومن أجل ذلك، أحرق شاب نفسه احتجاجا على الظلم.")

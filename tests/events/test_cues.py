@@ -42,6 +42,7 @@ def cue_cases() -> list[tuple[str, str, str, str]]:
                   "announce": "announce", "nominal_heads": "head", "receive": "receive", "sports": "sports"}
         for key, kind in simple.items():
             out += [(lang, kind, "", p) for p in data[key]]
+        out += [(lang, "relative", "", p) for p in data.get("relatives") or []]
         for mod in MODALITIES:
             for place in ("before", "after"):
                 out += [(lang, mod, place, p) for p in data[mod].get(place) or []]
