@@ -277,7 +277,7 @@ def bench(
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
-    batch_size: int = 500,
+    batch_size: int = 2000,
     prof: cProfile.Profile | None = None,
     settings: Settings = DEFAULT,
 ) -> tuple[Floor, Result]:
@@ -352,7 +352,7 @@ def write_profile(prof: cProfile.Profile, path: Path) -> list[str]:
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address (default: a local cluster of --workers processes).")
-@click.option("--batch-size", default=500, show_default=True, help="Documents per store transaction.")
+@click.option("--batch-size", default=2000, show_default=True, help="Documents per store transaction.")
 @click.option("--profile", "profile_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a cProfile of the hot path (this process) to PATH.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the measurements as JSON.")

@@ -63,7 +63,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
-@click.option("--batch-size", default=500, show_default=True, help="Documents per transaction.")
+@click.option("--batch-size", default=2000, show_default=True, help="Documents per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)

@@ -71,7 +71,7 @@ class Settings:
     """Everything a run can be told; one object passed from the CLI down."""
 
     limits: Limits = field(default_factory=Limits.from_env)
-    batch_size: int = 500
+    batch_size: int = 2000  # measured: 2000 halves store time per document vs 500
 
 
 DEFAULT = Settings(limits=Limits())
