@@ -16,7 +16,7 @@ from khabar.text.normalize import fold_key
 CueKind = Literal["line", "label", "glued", "story", "date", "outlet", "relay"]
 BOILERPLATE_KINDS: tuple[str, ...] = ("line", "label", "glued", "story")
 CITE_KINDS: tuple[str, ...] = ("outlet", "relay")
-CALENDARS: tuple[str, ...] = ("jalali", "hijri")
+CALENDARS: tuple[str, ...] = ("solar_hijri", "hijri")
 MAX_GAP = 4
 TEXT_KEYS = (
     "source",

@@ -14,8 +14,8 @@ from datetime import date
 from functools import lru_cache
 
 import jdatetime
-from hijridate import Hijri
 
+from khabar.dates.calendars import to_gregorian
 from khabar.model import Citation, Span
 from khabar.text.boilerplate import SKIP, Value
 from khabar.text.cues import Cue, TextRules
@@ -33,16 +33,8 @@ MAX_DATE_CHARS = 60  # a date line's value is short; never hand dateparser a par
 
 
 def _calendar_date(year: int, month: int, day: int, calendar: str) -> date | None:
-    """A Gregorian date from a (possibly Solar Hijri / Hijri) year, month and day."""
-    try:
-        if year >= LUNAR_LIMIT:
-            return date(year, month, day)
-        if calendar == "jalali":
-            return jdatetime.date(year, month, day).togregorian()
-        g = Hijri(year, month, day).to_gregorian()
-        return date(g.year, g.month, g.day)
-    except (ValueError, OverflowError):
-        return None
+    """A Gregorian date from a year, month and day; years below LUNAR_LIMIT are in ``calendar``."""
+    return to_gregorian("gregorian" if year >= LUNAR_LIMIT else calendar, year, month, day)
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +53,7 @@ def _jalali_words(folded: str) -> date | None:
         if month:
             day = DAY.search(folded.replace(year.group(1), " "))
             if day:
-                return _calendar_date(int(year.group(1)), month, int(day.group(1)), "jalali")
+                return _calendar_date(int(year.group(1)), month, int(day.group(1)), "solar_hijri")
     return None
 
 
