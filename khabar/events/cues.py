@@ -86,6 +86,15 @@ def _role_table(where: str, table: Any, roles: tuple[str, ...]) -> dict[str, lis
     return {role: _strings(f"{where}.{role}", v) for role, v in table.items()}
 
 
+# Plain cue lists of events.yaml and the tag each phrase carries in the cue lexicon.
+CUE_TAGS: tuple[tuple[str, str], ...] = (
+    ("say_verbs", "say"), ("complementizers", "comp"), ("clause_breaks", "break"), ("readiness_objects", "ready"),
+    ("habitual", "habitual"), ("anaphora", "anaphora"), ("relatives", "relative"), ("both_sides", "both"),
+    ("counterfactual", "counterfactual"), ("purpose", "purpose"), ("announce", "announce"),
+    ("nominal_heads", "head"), ("receive", "receive"), ("sports", "sports"),
+)  # fmt: skip
+
+
 @cache
 def load_cues(lang: str) -> Cues:
     """Load and validate ``events.yaml`` of a language into one cue lexicon."""
@@ -102,21 +111,9 @@ def load_cues(lang: str) -> Cues:
         glued.update({fold_key(p): role for p in phrases if len(fold_key(p)) == 1})
     for role, phrases in _role_table(f"{where}: postpositions", data["postpositions"], POST_ROLES).items():
         _add(lex, phrases, ("post", role))
-    _add(lex, _strings(f"{where}: say_verbs", data["say_verbs"]), ("say", ""))
-    _add(lex, _strings(f"{where}: complementizers", data["complementizers"]), ("comp", ""))
-    _add(lex, _strings(f"{where}: clause_breaks", data["clause_breaks"]), ("break", ""))
-    _add(lex, _strings(f"{where}: readiness_objects", data["readiness_objects"]), ("ready", ""))
-    _add(lex, _strings(f"{where}: habitual", data["habitual"]), ("habitual", ""))
-    _add(lex, _strings(f"{where}: anaphora", data["anaphora"]), ("anaphora", ""))
-    if data.get("relatives"):
-        _add(lex, _strings(f"{where}: relatives", data["relatives"]), ("relative", ""))
-    _add(lex, _strings(f"{where}: both_sides", data["both_sides"]), ("both", ""))
-    _add(lex, _strings(f"{where}: counterfactual", data["counterfactual"]), ("counterfactual", ""))
-    _add(lex, _strings(f"{where}: purpose", data["purpose"]), ("purpose", ""))
-    _add(lex, _strings(f"{where}: announce", data["announce"]), ("announce", ""))
-    _add(lex, _strings(f"{where}: nominal_heads", data["nominal_heads"]), ("head", ""))
-    _add(lex, _strings(f"{where}: receive", data["receive"]), ("receive", ""))
-    _add(lex, _strings(f"{where}: sports", data["sports"]), ("sports", ""))
+    for key, tag in CUE_TAGS:
+        if key in data:  # every list is required except the optional ones (check_keys above)
+            _add(lex, _strings(f"{where}: {key}", data[key]), (tag, ""))
     table = data["mode_cues"]
     if not isinstance(table, dict):
         raise DataError(f"{where}: mode_cues must map a mode to phrases")
