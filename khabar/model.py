@@ -7,6 +7,7 @@ text, never modified). Stages take and return these objects and nothing else.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -120,6 +121,7 @@ class Analysis:
     outlet: str | None = None
     citations: list[Citation] = field(default_factory=list)
     _folded: Folded | None = field(default=None, repr=False)
+    _by_start: tuple[list[int], list[Sentence]] | None = field(default=None, repr=False)
 
     def folded(self) -> Folded:
         """The whole raw text folded for matching, computed once and shared by all stages."""
@@ -130,10 +132,14 @@ class Analysis:
         return self._folded
 
     def sentence_at(self, raw_offset: int) -> Sentence | None:
-        """The sentence containing a raw offset, if any."""
-        for s in self.sentences:
-            if s.start <= raw_offset < s.end:
-                return s
+        """The sentence containing a raw offset, if any (bisect over sentences by start)."""
+        if self._by_start is None:
+            ordered = sorted(self.sentences, key=lambda s: s.start)
+            self._by_start = ([s.start for s in ordered], ordered)
+        starts, ordered = self._by_start
+        i = bisect_right(starts, raw_offset) - 1
+        if i >= 0 and raw_offset < ordered[i].end:
+            return ordered[i]
         return None
 
     @property
