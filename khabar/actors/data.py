@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -165,6 +166,13 @@ def parse_org(where: str, item: Any, known: frozenset[str]) -> Org:
     )
 
 
+def check_unique(where: str, ids: list[str]) -> None:
+    """DataError naming the ids that occur more than once."""
+    twice = sorted(i for i, n in Counter(ids).items() if n > 1)
+    if twice:
+        raise DataError(f"{where}: duplicate ids {twice}")
+
+
 def load_orgs(path: Path = ORGS_FILE) -> tuple[Org, ...]:
     """Every organisation and group of orgs.yaml, validated (ids unique)."""
     items = _mapping_file(path, "orgs")
@@ -172,9 +180,7 @@ def load_orgs(path: Path = ORGS_FILE) -> tuple[Org, ...]:
         raise DataError(f"{path}: 'orgs' must be a list")
     known = known_codes()
     out = tuple(parse_org(f"{path}: orgs[{i}]", it, known) for i, it in enumerate(items))
-    ids = [o.id for o in out]
-    if len(set(ids)) != len(ids):
-        raise DataError(f"{path}: duplicate org ids")
+    check_unique(str(path), [o.id for o in out])
     return out
 
 
@@ -260,9 +266,7 @@ def load_titles(lang: str) -> tuple[Title, ...]:
         raise DataError(f"{lang}/titles.yaml: 'titles' must be a list")
     known = known_codes()
     out = tuple(parse_title(f"{lang}/titles.yaml: titles[{i}]", it, known) for i, it in enumerate(items))
-    ids = [t.id for t in out]
-    if len(set(ids)) != len(ids):
-        raise DataError(f"{lang}/titles.yaml: duplicate title ids")
+    check_unique(f"{lang}/titles.yaml", [t.id for t in out])
     return out
 
 
