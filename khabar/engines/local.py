@@ -24,6 +24,7 @@ T = TypeVar("T")
 
 # The first document of a process also pays for loading the language data (seconds).
 WARMUP_SECONDS = 60.0
+REFIRE_SECONDS = 0.05  # after the budget, the alarm repeats until the document stops
 
 
 class DocumentTimeout(BaseException):
@@ -65,9 +66,12 @@ class Budget:
         )
 
     def _fire(self, signum: int, frame: FrameType | None) -> None:
-        """The SIGALRM handler: interrupt the document being processed (and nothing else)."""
+        """The SIGALRM handler: interrupt the document being processed (and nothing else).
+
+        It stays armed and the timer repeats: an exception raised while Python runs a
+        finaliser or a GC callback is swallowed, so one signal alone may not stop the work.
+        """
         if self.armed:
-            self.armed = False
             raise DocumentTimeout
 
     @contextmanager
@@ -98,7 +102,7 @@ class Budget:
         try:
             if self.alarm:
                 self.armed = True
-                signal.setitimer(signal.ITIMER_REAL, allowed)
+                signal.setitimer(signal.ITIMER_REAL, allowed, REFIRE_SECONDS)
             try:
                 out = process(doc)
             finally:
