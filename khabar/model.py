@@ -186,6 +186,7 @@ class DateExpr:
     value: date | None
     sentence: int
     kind: str = ""
+    last: date | None = None  # the last day it can mean (a month or year written without a day)
 
 
 @dataclass(slots=True)

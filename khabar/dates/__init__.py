@@ -5,14 +5,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date
 
-from khabar.dates.assign import assign
+from khabar.dates.assign import assign, told_as_history
 from khabar.dates.data import date_data
 from khabar.dates.grammar import Parser, tokenize
-from khabar.dates.resolve import resolve
+from khabar.dates.resolve import last_day, resolve
 from khabar.model import Analysis, DateExpr, Event, Sentence
 from khabar.text.normalize import INVISIBLE, TATWEEL, fold_char
 
-__all__ = ["assign_dates", "find_dates"]
+__all__ = ["assign_dates", "find_dates", "told_as_history"]
 
 
 def story_anchor(analysis: Analysis, story_index: int | None) -> date | None:
@@ -57,7 +57,8 @@ def find_dates(analysis: Analysis) -> list[DateExpr]:
         story = sent.story if sent is not None else _story_at(analysis, start)
         value = resolve(p, story_anchor(analysis, story))
         index = sent.index if sent is not None else -1
-        out.append(DateExpr(start, end, analysis.doc.text[start:end], value, index, p.kind))
+        out.append(DateExpr(start, end, analysis.doc.text[start:end], value, index, p.kind,
+                            last_day(p, value, data)))
     return out
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from khabar.model import Analysis, DateExpr, Event, Span
 
+# An event whose time ends longer than this before publication is told as history, not as news.
+HISTORY = timedelta(days=365)
 # Punctuation that closes a clause (Latin and Arabic script: comma, semicolon, guillemets).
 CLAUSE_MARKS = frozenset(",\u060c;\u061b:\n()\"\u00ab\u00bb")
 
@@ -28,11 +32,11 @@ def rank(expr: DateExpr, span: Span, text: str) -> tuple[bool, int]:
     return any(ch in CLAUSE_MARKS for ch in text[lo:hi]), hi - lo
 
 
-def nearest(span: Span, sentence: int, dates: list[DateExpr], text: str) -> DateExpr | None:
-    """The expression of ``sentence`` nearest ``span``, preferring one in the same clause."""
+def nearest(span: Span, sentence: int, dates: list[DateExpr], text: str, bare: bool = False) -> DateExpr | None:
+    """The expression of ``sentence`` nearest ``span``, preferring one in the same clause (lone years with ``bare``)."""
     if sentence < 0:
         return None
-    candidates = [d for d in dates if d.sentence == sentence and not is_bare_number(d)]
+    candidates = [d for d in dates if d.sentence == sentence and (bare or not is_bare_number(d))]
     return min(candidates, key=lambda d: rank(d, span, text)) if candidates else None
 
 
@@ -55,3 +59,11 @@ def assign(events: list[Event], dates: list[DateExpr], analysis: Analysis) -> No
         expr = None if event.aux == "future" else event_date(event, dates, analysis)
         event.date_expr = expr
         event.date = expr.value if expr is not None else None
+
+
+def told_as_history(event: Event, dates: list[DateExpr], analysis: Analysis, published: date | None) -> bool:
+    """True when the time nearest the trigger (a lone year too) ended over a year before publication."""
+    if published is None:
+        return False
+    expr = nearest(event.trigger, event.sentence, dates, analysis.doc.text, bare=True)
+    return expr is not None and expr.last is not None and expr.last < published - HISTORY

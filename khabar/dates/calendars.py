@@ -26,6 +26,13 @@ def to_gregorian(calendar: str, year: int, month: int, day: int) -> date | None:
     return None
 
 
+def period_end(calendar: str, year: int, month: int | None = None) -> date | None:
+    """The last Gregorian day of a month (or, without one, a whole year) of ``calendar``."""
+    nxt = (year + 1, 1) if month is None or month == 12 else (year, month + 1)
+    first = to_gregorian(calendar, nxt[0], nxt[1], 1)
+    return None if first is None else first - timedelta(days=1)
+
+
 def year_of(calendar: str, day: date) -> int | None:
     """The year of a Gregorian day in ``calendar``."""
     try:

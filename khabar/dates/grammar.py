@@ -73,6 +73,8 @@ class Parsed:
     weekday: int | None = None
     modifier: str = ""
     dates: list[DateParts] = field(default_factory=list)
+    year: int | None = None  # the written year of a year-only expression
+    era: str = ""  # the calendar its era marker names ("1445 H")
 
 
 def tokenize(text: str, data: DateData) -> list[Tok]:
@@ -235,7 +237,7 @@ class Parser:
             k = self.next(j, {"num"})
             if k is None or self.toks[k].digits < (2 if self.data.short_years else 3):
                 return None
-            return self.era(Parsed(tok.start, self.toks[k].end, "year"), k)
+            return self.era(Parsed(tok.start, self.toks[k].end, "year", year=self.toks[k].num), k)
         day = None
         ordinal = tok.get("ord")
         number = ordinal.value if ordinal is not None else tok.num
@@ -330,7 +332,7 @@ class Parser:
         low, high = self.data.bare_years
         if tok.num is None or tok.digits != 4 or not low <= tok.num <= high:
             return None
-        return self.era(Parsed(tok.start, tok.end, "year"), j)
+        return self.era(Parsed(tok.start, tok.end, "year", year=tok.num), j)
 
     def era(self, parsed: Parsed, j: int, numeric: bool = False) -> tuple[Parsed, int]:
         """Swallow a calendar marker after a year; it fixes an all-digit date's calendar."""
@@ -340,6 +342,7 @@ class Parser:
         if numeric and len(parsed.dates) == 1:
             parsed.dates[0].calendar = self.data.eras[m.group(1)]
             parsed.kind = parsed.dates[0].calendar
+        parsed.era = self.data.eras[m.group(1)]
         parsed.end = m.end()
         while j + 1 < len(self.toks) and self.toks[j + 1].start < parsed.end:
             j += 1  # tokens inside the marker are consumed with it

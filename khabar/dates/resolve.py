@@ -7,11 +7,13 @@ from datetime import date, timedelta
 from khabar.dates.calendars import (
     latest_on_or_before,
     nearest_with_weekday,
+    period_end,
     to_gregorian,
     weekday_after,
     weekday_before,
     year_of,
 )
+from khabar.dates.data import DateData
 from khabar.dates.grammar import DateParts, Parsed
 
 
@@ -51,3 +53,17 @@ def resolve(parsed: Parsed, anchor: date | None) -> date | None:
     if parsed.modifier == "next":
         return weekday_after(anchor, parsed.weekday)
     return weekday_before(anchor, parsed.weekday, strict=parsed.modifier == "last")
+
+
+def last_day(parsed: Parsed, value: date | None, data: DateData) -> date | None:
+    """The last day an expression can mean: its day, the end of a written month and year, or of a year."""
+    if value is not None:
+        return value
+    parts = next((p for p in parsed.dates if p.year is not None and p.calendar), None)
+    if parts is not None:
+        return period_end(parts.calendar, parts.year, parts.month) if parts.year is not None else None
+    if parsed.year is None:
+        return None
+    calendar = parsed.era or next((r.calendar for r in data.numeric_years if r.low <= parsed.year <= r.high),
+                                  "gregorian")
+    return period_end(calendar, parsed.year)

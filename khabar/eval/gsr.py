@@ -116,20 +116,23 @@ def load_gsr(path: str | Path) -> list[GsrItem]:
 
 
 def sentence_events(doc: Document) -> list[Event]:
-    """The pipeline's events for one sentence, actors not required."""
+    """The pipeline's events for one sentence told as news: actors not required, history left out."""
     analysis = text.analyse(doc)
     if isinstance(analysis, Reject):
         return []
     mentions = actors.find_mentions(analysis)
     found = dates.find_dates(analysis)
-    return events.code_events(analysis, mentions, found, require_actors=False)
+    evs = events.code_events(analysis, mentions, found, require_actors=False)
+    return [e for e in evs if not dates.told_as_history(e, found, analysis, doc.pub_date)]
 
 
 def pipeline_detector(item: GsrItem) -> tuple[list[str], list[str]]:
     """Event types and rules of the events the pipeline states as happened (aux None) in a sentence.
 
     Negated, future and hypothetical events ("if an explosion happened...") are not a
-    statement that the event took place, so they do not count as a detection.
+    statement that the event took place, and an event dated over a year before the
+    report ("in February 2005 ... was assassinated") is history, not news: neither
+    counts as a detection.
     """
     doc = Document(id=item.id, text=item.text, pub_date=item.date, lang=item.lang)
     evs = [e for e in sentence_events(doc) if e.aux is None]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from khabar.dates import assign_dates, find_dates
+import pytest
+
+from khabar.dates import assign_dates, find_dates, told_as_history
 from khabar.model import Analysis, Aux, Event, Span
 from tests.dates.helpers import analysis
 
@@ -95,3 +97,31 @@ def test_own_sentence_wins_over_further_evidence() -> None:
     ev.more_evidence.append(Span(start, start + 4))
     assert dated(a, ev) == [date(2024, 3, 13)]
     assert ev.date_expr is not None and ev.date_expr.text == "أمس"
+
+
+@pytest.mark.parametrize(("text", "lang", "last"), [
+    ("اغتيل في 14 فبراير 2005 رئيس الوزراء.", "ar", date(2005, 2, 14)),
+    ("وقتل صحافيون في مارس 2003 في بغداد.", "ar", date(2003, 3, 31)),
+    ("وقعت المذبحة عام 1965 في جاكرتا.", "ar", date(1965, 12, 31)),
+    ("وقع الهجوم عام 1445 هـ في المدينة.", "ar", date(2024, 7, 6)),
+    ("این حمله در سال ۱۳۹۸ رخ داد.", "fa", date(2020, 3, 19)),
+    ("این حمله در آبان ۱۳۹۸ رخ داد.", "fa", date(2019, 11, 21)),
+])
+def test_last_day_closes_a_written_day_month_or_year(text: str, lang: str, last: date) -> None:
+    found = find_dates(analysis(text, lang, THU))
+    assert [d.last for d in found] == [last]
+
+
+@pytest.mark.parametrize(("text", "history"), [
+    ("وقال إن الحريري اغتيل في 14 فبراير 2005 في بيروت.", True),
+    ("وقعت المذبحة عام 1965 في جاكرتا.", True),
+    ("وقعت المذبحة في مارس 2022 في جاكرتا.", True),
+    ("وقعت المذبحة في مارس 2023 في جاكرتا.", False),  # within a year of publication
+    ("وقعت المذبحة أمس في جاكرتا.", False),
+    ("وقعت المذبحة في جاكرتا.", False),
+])
+def test_told_as_history_when_its_time_ended_over_a_year_before(text: str, history: bool) -> None:
+    a = analysis(text, "ar", THU)
+    ev = event_at(a, "وقع" if "وقع" in text else "اغتيل")
+    assert told_as_history(ev, find_dates(a), a, THU) is history
+    assert told_as_history(ev, find_dates(a), a, None) is False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,17 @@ def test_hypothetical_event_is_not_a_detection() -> None:
     item = GsrItem("h", "إذا انفجرت سيارة مفخخة في السوق فسيقتل كثيرون.", "ASSAULT", "easy no", "ar")
     types, _ = pipeline_detector(item)
     assert "ASSAULT" not in types
+
+
+@pytest.mark.parametrize(("text", "detected"), [
+    ("وقتل ثلاثة جنود في هجوم على دورية في مارس 2006.", False),
+    ("وقتل ثلاثة جنود في هجوم على دورية في مارس 2008.", True),
+    ("وقتل ثلاثة جنود في هجوم على دورية أمس.", True),
+])
+def test_an_attack_dated_years_before_the_report_is_history_not_a_detection(text: str, detected: bool) -> None:
+    item = GsrItem("y", text, "ASSAULT", "easy no", "ar", date(2008, 10, 11))
+    types, _ = pipeline_detector(item)
+    assert ("ASSAULT" in types) is detected
 
 
 SHARED_GSR = Path(__file__).parents[2].parent / "shared" / "external" / "arabic_event_gsr_dev"
