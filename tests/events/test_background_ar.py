@@ -30,6 +30,8 @@ def stated(text: str) -> set[str]:
     ("الميليشيات المتهمة بارتكاب أعمال نهب وقتل.", "الميليشيات نهبت القرية وقتل سكانها.", "ASSAULT"),
     # purpose and the imperfective of a suicide bombing
     ("يعطون مالا للعائلة لكي يفجر نفسه.", "قالت الشرطة إن المهاجم فجر نفسه.", "ASSAULT"),
+    # an "after it had happened" clause: the background of the event told
+    ("وقتل سبعة في أحداث جاءت بعد أن سد المتظاهرون الطرقات.", "وسد المتظاهرون الطرقات في الضاحية.", "PROTEST"),
     # a protest named as the topic of an operation
     ("وكادت عملية الاعتصام أن تتحول إلى مواجهة.", "وبدأ اعتصام أمام الوزارة.", "PROTEST"),
 ])
