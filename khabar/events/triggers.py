@@ -2,7 +2,9 @@
 
 A trigger file names one PLOVER type (``event``) and lists phrases with an optional
 mode, stem flag, auxiliary mode carried by the phrase (negation/future/hypothetical)
-and argument frame. All files of a language go into one ``Lexicon`` built once, with
+and argument frame. A phrase may hold one gap (``…``): its head is the trigger, and
+its tail must begin one of the next few words of the same clause ("اندلعت … مظاهرات":
+"broke out in the capital yesterday demonstrations"). All files of a language go into one ``Lexicon`` built once, with
 the proclitics and suffixes of ``khabar/lang/<lang>/events.yaml``.
 """
 
@@ -16,8 +18,8 @@ from typing import Any, cast
 from khabar.errors import DataError
 from khabar.lang import LANG_DIR, LANGS, check_keys, load, read_yaml
 from khabar.model import Analysis, Aux, Span
-from khabar.text.lexicon import Affixes, Lexicon
-from khabar.text.normalize import fold_key
+from khabar.text.lexicon import Affixes, Lexicon, word_end
+from khabar.text.normalize import fold_key, is_word_char
 
 # PLOVER event types (manual 2021+).
 EVENT_TYPES: frozenset[str] = frozenset(
@@ -34,6 +36,9 @@ FRAMES: frozenset[str] = frozenset(
     }
 )
 AUX_VALUES: frozenset[str] = frozenset({"negation", "future", "hypothetical"})
+GAP = "…"  # the one gap a phrase may hold
+GAP_WORDS = 5  # words a gap may span
+GAP_STOPS = frozenset(".،,؛;:!?؟()«»\"\n")  # a gap never crosses a clause mark
 FILE_KEYS = ("source", "event", "entries")
 ENTRY_REQUIRED = ("phrase",)
 ENTRY_ALLOWED = ("mode", "stem", "aux", "frame", "note")
@@ -51,6 +56,16 @@ class TriggerEntry:
     aux: Aux | None = None
     frame: str | None = None
     note: str | None = None
+
+    @property
+    def head(self) -> str:
+        """The phrase before its gap (the whole phrase when it has none)."""
+        return self.phrase.split(GAP)[0].strip()
+
+    @property
+    def tail(self) -> str | None:
+        """The phrase after its gap, folded; None without a gap."""
+        return folded_phrase(self.phrase.split(GAP)[1].strip()) if GAP in self.phrase else None
 
     def rule(self, lang: str) -> str:
         """The rule name stored with an event: ``<lang>/triggers/<file>:<phrase>``."""
@@ -93,6 +108,8 @@ def _entry(where: str, event: str, file: str, item: Any) -> TriggerEntry:
     frame = item.get("frame")
     if frame is not None and frame not in FRAMES:
         raise DataError(f"{where}: frame {frame!r} not one of {sorted(FRAMES)}")
+    if phrase.count(GAP) > 1 or (GAP in phrase and not all(p.strip() for p in phrase.split(GAP))):
+        raise DataError(f"{where}: a phrase holds at most one gap ({GAP}) with words on both sides")
     stem = item.get("stem", False)
     if not isinstance(stem, bool):
         raise DataError(f"{where}: 'stem' must be true or false")
@@ -170,7 +187,7 @@ def is_noun_use(text: str, word_start: int, start: int, entry: TriggerEntry, lan
     if word_start == start:
         return False
     articles, verbs = verb_filter(lang)
-    return bool(verbs) and text[word_start:start].endswith(articles) and folded_phrase(entry.phrase) in verbs
+    return bool(verbs) and text[word_start:start].endswith(articles) and folded_phrase(entry.head) in verbs
 
 
 @cache
@@ -184,7 +201,7 @@ def load_triggers(lang: str) -> Lexicon[TriggerEntry]:
     """The trigger lexicon of a language, built once."""
     lex: Lexicon[TriggerEntry] = Lexicon(trigger_affixes(lang))
     for entry in load_entries(lang):
-        lex.add(entry.phrase, entry, stem=entry.stem)
+        lex.add(entry.head, entry, stem=entry.stem)
     for phrase in not_triggers(lang):
         lex.add(phrase, TriggerEntry(NOT_A_TRIGGER, phrase, "events"))
     return lex
@@ -198,10 +215,31 @@ def not_triggers(lang: str) -> list[str]:
     return _strings(f"{lang}/events.yaml: not_triggers", load(lang, "events").get("not_triggers") or [])
 
 
+def tail_follows(text: str, end: int, tail: str, affixes: Affixes) -> bool:
+    """The tail of a gapped phrase begins one of the next ``GAP_WORDS`` + 1 words, in the same clause."""
+    pos = end
+    for _ in range(GAP_WORDS + 1):
+        while pos < len(text) and not is_word_char(text[pos]):
+            if text[pos] in GAP_STOPS:
+                return False
+            pos += 1
+        stop = word_end(text, pos)
+        if stop == pos:
+            return False
+        for prefix in ("", *affixes.prefixes):
+            if text.startswith(prefix + tail, pos):
+                tail_end = pos + len(prefix) + len(tail)
+                if text[tail_end:word_end(text, tail_end)] in affixes.suffixes | {""}:
+                    return True
+        pos = stop
+    return False
+
+
 def match_triggers(analysis: Analysis) -> list[TriggerMatch]:
     """Every trigger in the document (longest non-overlapping), with raw span and sentence."""
     folded = analysis.folded()
     lex = load_triggers(analysis.lang)
+    affixes = trigger_affixes(analysis.lang)
     sentences = analysis.sentences
     grouped: dict[tuple[int, int], list[Any]] = {}
     for hit in lex.find(folded.text):
@@ -216,8 +254,9 @@ def match_triggers(analysis: Analysis) -> list[TriggerMatch]:
             continue
         entries = tuple(dict.fromkeys(
             h.payload for h in hits
-            if h.payload.event != NOT_A_TRIGGER and not is_noun_use(folded.text, h.word_start, start, h.payload,
-                                                                    analysis.lang)))
+            if h.payload.event != NOT_A_TRIGGER
+            and not is_noun_use(folded.text, h.word_start, start, h.payload, analysis.lang)
+            and (h.payload.tail is None or tail_follows(folded.text, h.word_end, h.payload.tail, affixes))))
         if not entries:
             continue
         sent = sentences[si]

@@ -52,6 +52,8 @@ GOOD: dict[str, Any] = {"source": "test", "event": "CONSULT", "entries": [{"phra
         GOOD | {"entries": [{"phrase": "دیدار", "stem": "yes"}]},
         GOOD | {"entries": [{"phrase": "دیدار", "colour": "red"}]},
         GOOD | {"entries": [{"phrase": "  "}]},
+        GOOD | {"entries": [{"phrase": "اندلعت … مظاهرات … امس"}]},
+        GOOD | {"entries": [{"phrase": "اندلعت …"}]},
         {"event": "CONSULT", "entries": [{"phrase": "دیدار"}]},
     ],
 )
@@ -82,3 +84,18 @@ def test_unknown_language_raises() -> None:
     """Only fa and ar have trigger data."""
     with pytest.raises(DataError):
         load_entries("xx")
+
+
+@pytest.mark.parametrize(("text", "tail", "follows"), [
+    ("اندلعت مظاهرات في المدينة", "مظاهرات", True),  # no word between
+    ("اندلعت امس في نواكشوط مظاهرات", "مظاهرات", True),
+    ("اندلعت امس في نواكشوط والمدن الاخری مظاهرات", "مظاهرات", True),  # five words
+    ("اندلعت امس في نواكشوط والمدن الاخری کلها مظاهرات", "مظاهرات", False),  # six
+    ("اندلعت امس، في المدینه مظاهرات", "مظاهرات", False),  # a clause mark
+    ("اندلعت امس والمظاهرات", "مظاهرات", True),  # a proclitic before the tail
+    ("اندلعت امس مظاهراتهم", "مظاهرات", True),  # a suffix after it
+    ("اندلعت امس مظاهراتکم", "مظاهرات", False),  # not a listed suffix
+])
+def test_tail_follows_within_the_gap(text: str, tail: str, follows: bool) -> None:
+    affixes = triggers.trigger_affixes("ar")
+    assert triggers.tail_follows(text, len("اندلعت"), tail, affixes) is follows
