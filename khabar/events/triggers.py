@@ -215,8 +215,9 @@ def not_triggers(lang: str) -> list[str]:
     return _strings(f"{lang}/events.yaml: not_triggers", load(lang, "events").get("not_triggers") or [])
 
 
-def tail_follows(text: str, end: int, tail: str, affixes: Affixes) -> bool:
-    """The tail of a gapped phrase begins one of the next ``GAP_WORDS`` + 1 words, in the same clause."""
+def tail_follows(text: str, end: int, tail: str, affixes: Affixes, articles: tuple[str, ...] = ()) -> bool:
+    """The tail of a gapped phrase begins one of the next ``GAP_WORDS`` + 1 words, in the same clause
+    (a conjunction may be glued to it, not an article: "broke out ... the protests" tells known ones)."""
     pos = end
     for _ in range(GAP_WORDS + 1):
         while pos < len(text) and not is_word_char(text[pos]):
@@ -227,7 +228,7 @@ def tail_follows(text: str, end: int, tail: str, affixes: Affixes) -> bool:
         if stop == pos:
             return False
         for prefix in ("", *affixes.prefixes):
-            if text.startswith(prefix + tail, pos):
+            if text.startswith(prefix + tail, pos) and not (prefix and prefix.endswith(articles)):
                 tail_end = pos + len(prefix) + len(tail)
                 if text[tail_end:word_end(text, tail_end)] in affixes.suffixes | {""}:
                     return True
@@ -239,7 +240,7 @@ def match_triggers(analysis: Analysis) -> list[TriggerMatch]:
     """Every trigger in the document (longest non-overlapping), with raw span and sentence."""
     folded = analysis.folded()
     lex = load_triggers(analysis.lang)
-    affixes = trigger_affixes(analysis.lang)
+    affixes, articles = trigger_affixes(analysis.lang), verb_filter(analysis.lang)[0]
     sentences = analysis.sentences
     grouped: dict[tuple[int, int], list[Any]] = {}
     for hit in lex.find(folded.text):
@@ -256,7 +257,8 @@ def match_triggers(analysis: Analysis) -> list[TriggerMatch]:
             h.payload for h in hits
             if h.payload.event != NOT_A_TRIGGER
             and not is_noun_use(folded.text, h.word_start, start, h.payload, analysis.lang)
-            and (h.payload.tail is None or tail_follows(folded.text, h.word_end, h.payload.tail, affixes))))
+            and (h.payload.tail is None
+                 or tail_follows(folded.text, h.word_end, h.payload.tail, affixes, articles))))
         if not entries:
             continue
         sent = sentences[si]

@@ -92,10 +92,12 @@ def test_unknown_language_raises() -> None:
     ("اندلعت امس في نواكشوط والمدن الاخری مظاهرات", "مظاهرات", True),  # five words
     ("اندلعت امس في نواكشوط والمدن الاخری کلها مظاهرات", "مظاهرات", False),  # six
     ("اندلعت امس، في المدینه مظاهرات", "مظاهرات", False),  # a clause mark
-    ("اندلعت امس والمظاهرات", "مظاهرات", True),  # a proclitic before the tail
+    ("اندلعت امس ومظاهرات", "مظاهرات", True),  # a conjunction before the tail
+    ("اندلعت امس المظاهرات", "مظاهرات", False),  # the article: protests already told
+    ("اندلعت امس والمظاهرات", "مظاهرات", False),
     ("اندلعت امس مظاهراتهم", "مظاهرات", True),  # a suffix after it
     ("اندلعت امس مظاهراتکم", "مظاهرات", False),  # not a listed suffix
 ])
 def test_tail_follows_within_the_gap(text: str, tail: str, follows: bool) -> None:
-    affixes = triggers.trigger_affixes("ar")
-    assert triggers.tail_follows(text, len("اندلعت"), tail, affixes) is follows
+    affixes, articles = triggers.trigger_affixes("ar"), triggers.verb_filter("ar")[0]
+    assert triggers.tail_follows(text, len("اندلعت"), tail, affixes, articles) is follows
