@@ -62,10 +62,10 @@ def ready(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMatch]) 
 
 
 def no_event(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
-    """A cue of repeated conduct ("repeatedly praised") or of an alternative not taken ("instead of
-    ceding") near the trigger in its clause: no single occurrence is stated."""
+    """A cue of repeated conduct ("repeatedly praised"), of a reference ("in reference to") or of an
+    alternative not taken ("instead of ceding") near the trigger in its clause: no single occurrence is stated."""
     text = doc.sc.text
-    if any(cl.left <= h.start and h.end <= tm.start for h in doc.sc.kind("habitual")):
+    if any(cl.left <= h.start and h.end <= tm.start for h in doc.sc.kind("habitual") + doc.sc.kind("reference")):
         return True
     before = doc.sc.kind("counterfactual") + doc.sc.kind("purpose")
     if any(cl.left <= h.start and h.end <= tm.start and words_between(text, h.end, tm.start) <= HABITUAL_REACH

@@ -32,6 +32,12 @@ def stated(text: str) -> set[str]:
     ("يعطون مالا للعائلة لكي يفجر نفسه.", "قالت الشرطة إن المهاجم فجر نفسه.", "ASSAULT"),
     # an "after it had happened" clause: the background of the event told
     ("وقتل سبعة في أحداث جاءت بعد أن سد المتظاهرون الطرقات.", "وسد المتظاهرون الطرقات في الضاحية.", "PROTEST"),
+    # "in reference to": events named, not reported
+    ("وقال ذلك في إشارة إلى مقتل شاب خلال مظاهرة احتجاجا على القرار.",
+     "وقتل شاب خلال مظاهرة احتجاجا على القرار.", "PROTEST"),
+    # the crowd as the audience of a speech
+    ("وقال المحافظ لعشرات آلاف المتظاهرين في المهرجان إن الحكومة باقية.",
+     "وتظاهر عشرات آلاف المتظاهرين في المهرجان.", "PROTEST"),
     # a protest named as the topic of an operation
     ("وكادت عملية الاعتصام أن تتحول إلى مواجهة.", "وبدأ اعتصام أمام الوزارة.", "PROTEST"),
 ])
