@@ -383,7 +383,8 @@ def code_events(
     spans = [(folded.folded_offset(s.start), folded.folded_offset(s.end)) for s in sentences]
     sc = scan(folded.text, load_cues(analysis.lang), spans)
     fms = fold_mentions(folded, within(mentions, sentences))
-    assign_roles(sc, fms, [(t.start, t.end) for t in triggers] + [(fm.start, fm.end) for fm in fms])
+    tails = [(t.tail.start, t.tail.end) for t in triggers if t.tail is not None]
+    assign_roles(sc, fms, [(t.start, t.end) for t in triggers] + tails + [(fm.start, fm.end) for fm in fms])
     blank = [(folded.folded_offset(d.start), folded.folded_offset(d.end)) for d in within(dates, sentences)]
     doc = Doc(analysis, folded, sc, fms, require_actors, blank, {}, {}, set(), {}, triggers, mentions)
     events: list[Event] = []

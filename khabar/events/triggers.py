@@ -84,6 +84,7 @@ class TriggerMatch:
     sentence: int
     entries: tuple[TriggerEntry, ...]
     story: int = 0
+    tail: Span | None = None  # folded span of a gapped phrase's tail (its particle marks what follows)
 
     @property
     def entry(self) -> TriggerEntry:
@@ -215,25 +216,25 @@ def not_triggers(lang: str) -> list[str]:
     return _strings(f"{lang}/events.yaml: not_triggers", load(lang, "events").get("not_triggers") or [])
 
 
-def tail_follows(text: str, end: int, tail: str, affixes: Affixes, articles: tuple[str, ...] = ()) -> bool:
-    """The tail of a gapped phrase begins one of the next ``GAP_WORDS`` + 1 words, in the same clause
+def tail_span(text: str, end: int, tail: str, affixes: Affixes, articles: tuple[str, ...] = ()) -> Span | None:
+    """Where the tail of a gapped phrase begins one of the next ``GAP_WORDS`` + 1 words of the clause
     (a conjunction may be glued to it, not an article: "broke out ... the protests" tells known ones)."""
     pos = end
     for _ in range(GAP_WORDS + 1):
         while pos < len(text) and not is_word_char(text[pos]):
             if text[pos] in GAP_STOPS:
-                return False
+                return None
             pos += 1
         stop = word_end(text, pos)
         if stop == pos:
-            return False
+            return None
         for prefix in ("", *affixes.prefixes):
             if text.startswith(prefix + tail, pos) and not (prefix and prefix.endswith(articles)):
                 tail_end = pos + len(prefix) + len(tail)
                 if text[tail_end:word_end(text, tail_end)] in affixes.suffixes | {""}:
-                    return True
+                    return Span(pos + len(prefix), tail_end)
         pos = stop
-    return False
+    return None
 
 
 def match_triggers(analysis: Analysis) -> list[TriggerMatch]:
@@ -253,15 +254,17 @@ def match_triggers(analysis: Analysis) -> list[TriggerMatch]:
             si += 1
         if si >= len(sentences) or sentences[si].start > rs:
             continue
-        entries = tuple(dict.fromkeys(
-            h.payload for h in hits
-            if h.payload.event != NOT_A_TRIGGER
-            and not is_noun_use(folded.text, h.word_start, start, h.payload, analysis.lang)
-            and (h.payload.tail is None
-                 or tail_follows(folded.text, h.word_end, h.payload.tail, affixes, articles))))
-        if not entries:
+        found: dict[TriggerEntry, Span | None] = {}
+        for h in hits:
+            entry = h.payload
+            if entry.event == NOT_A_TRIGGER or is_noun_use(folded.text, h.word_start, start, entry, analysis.lang):
+                continue
+            tail = None if entry.tail is None else tail_span(folded.text, h.word_end, entry.tail, affixes, articles)
+            if entry.tail is None or tail is not None:
+                found.setdefault(entry, tail)
+        if not found:
             continue
         sent = sentences[si]
         out.append(TriggerMatch(start, end, Span(rs, re_), hits[0].word_start, hits[0].word_end,
-                                sent.index, entries, sent.story))
+                                sent.index, tuple(found), sent.story, next(iter(found.values()))))
     return out

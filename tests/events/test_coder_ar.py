@@ -49,6 +49,14 @@ def test_verb_subject_object() -> None:
     assert codes(ev) == ({"RUS"}, {"USA"})
 
 
+def test_gapped_phrase_subject_between_and_object_after_its_particle() -> None:
+    text = "وأثنى الرئيس الأمريكي على نظيره الصيني في مقابلة."
+    [ev] = code(text, [("الرئيس الأمريكي", "USA", "Trump"), ("نظيره الصيني", "CHN", "Xi")])
+    assert ev.event == "SUPPORT"
+    assert codes(ev) == ({"USA"}, {"CHN"})
+    assert text[ev.trigger.start:ev.trigger.end] == "وأثنى"[1:]
+
+
 def test_host_receives_visitor() -> None:
     text = "استقبل الرئيس المصري وزير الخارجية الأمريكي في القاهرة."
     [ev] = code(text, [("الرئيس المصري", "EGY", "Sisi"), ("وزير الخارجية الأمريكي", "USA", "Blinken")])

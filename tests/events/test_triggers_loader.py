@@ -98,6 +98,8 @@ def test_unknown_language_raises() -> None:
     ("اندلعت امس مظاهراتهم", "مظاهرات", True),  # a suffix after it
     ("اندلعت امس مظاهراتکم", "مظاهرات", False),  # not a listed suffix
 ])
-def test_tail_follows_within_the_gap(text: str, tail: str, follows: bool) -> None:
+def test_tail_found_within_the_gap(text: str, tail: str, follows: bool) -> None:
     affixes, articles = triggers.trigger_affixes("ar"), triggers.verb_filter("ar")[0]
-    assert triggers.tail_follows(text, len("اندلعت"), tail, affixes, articles) is follows
+    span = triggers.tail_span(text, len("اندلعت"), tail, affixes, articles)
+    assert (span is not None) is follows
+    assert span is None or text[span.start:span.end] == tail

@@ -45,9 +45,9 @@ def mention(text: str, surface: str, code: str, sector: str | None = "GOV", name
 
 
 def assert_entry_matches(lang: Lang, sentence: str, entry: TriggerEntry) -> None:
-    """The entry is among the triggers found in the sentence, on a span holding its phrase."""
+    """The entry is among the triggers found in the sentence, on a span holding its phrase (its head when gapped)."""
     a = analysis_of(sentence, lang)
     matches = [m for m in match_triggers(a) if entry in m.entries]
     assert matches, f"{entry.phrase!r} not matched in {sentence!r}"
-    key = fold_key(entry.phrase).replace(" ", "")
+    key = fold_key(entry.head).replace(" ", "")
     assert any(key in fold_key(sentence[m.raw.start:m.raw.end]).replace(" ", "") for m in matches)
