@@ -211,6 +211,7 @@ class Event:
     date_expr: DateExpr | None = None
     more_evidence: list[Span] = field(default_factory=list)
     id: str = ""
+    background: bool = False  # told only as the background of another event ("after X had ...")
 
 
 @dataclass(slots=True)

@@ -130,12 +130,12 @@ def pipeline_detector(item: GsrItem) -> tuple[list[str], list[str]]:
     """Event types and rules of the events the pipeline states as happened (aux None) in a sentence.
 
     Negated, future and hypothetical events ("if an explosion happened...") are not a
-    statement that the event took place, and an event dated over a year before the
-    report ("in February 2005 ... was assassinated") is history, not news: neither
-    counts as a detection.
+    statement that the event took place; an event told as the background of another
+    ("after protesters had blocked the roads") and one dated over a year before the
+    report ("in February 2005 ... was assassinated") are not the news: none counts.
     """
     doc = Document(id=item.id, text=item.text, pub_date=item.date, lang=item.lang)
-    evs = [e for e in sentence_events(doc) if e.aux is None]
+    evs = [e for e in sentence_events(doc) if e.aux is None and not e.background]
     return [e.event for e in evs], [e.rule for e in evs]
 
 

@@ -139,9 +139,16 @@ def build_event(doc: Doc, sentence: Sentence, tm: TriggerMatch, slots: Slots, cl
         confidence=confidence(tm, slots),
         rule=entry.rule(doc.analysis.lang),
     )
+    ev.background = told_after(doc, tm)
     if deferred:
         doc.deferred[id(ev)] = entry.mode or governor_mode
     return ev
+
+
+def told_after(doc: Doc, tm: TriggerMatch) -> bool:
+    """A background cue ("after it had") right before the trigger: the event is told as another's background."""
+    return any(h.end <= tm.word_start and not doc.sc.text[h.end:tm.word_start].strip()
+               for h in doc.sc.kind("background"))
 
 
 @dataclass(slots=True)

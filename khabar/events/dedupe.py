@@ -50,6 +50,7 @@ def merge(into: Event, ev: Event) -> None:
         into.date = ev.date
     if into.date_expr is None and ev.date_expr is not None:
         into.date_expr = ev.date_expr
+    into.background = into.background and ev.background
 
 
 Flag = Callable[[Event], bool]

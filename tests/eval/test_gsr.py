@@ -103,8 +103,10 @@ def test_hypothetical_event_is_not_a_detection() -> None:
     ("وقتل ثلاثة جنود في هجوم على دورية في مارس 2006.", False),
     ("وقتل ثلاثة جنود في هجوم على دورية في مارس 2008.", True),
     ("وقتل ثلاثة جنود في هجوم على دورية أمس.", True),
+    ("وأعلنت الحكومة الحداد بعد أن قتل مسلحون ثلاثة جنود أمس.", False),  # told as background
+    ("وأعلنت الحكومة الحداد. وقتل مسلحون ثلاثة جنود أمس.", True),
 ])
-def test_an_attack_dated_years_before_the_report_is_history_not_a_detection(text: str, detected: bool) -> None:
+def test_history_and_background_are_not_detections(text: str, detected: bool) -> None:
     item = GsrItem("y", text, "ASSAULT", "easy no", "ar", date(2008, 10, 11))
     types, _ = pipeline_detector(item)
     assert ("ASSAULT" in types) is detected
