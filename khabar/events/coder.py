@@ -40,7 +40,7 @@ from khabar.events.filters import (
     received,
 )
 from khabar.events.modality import aux_of
-from khabar.events.scan import Barriers, Group, barriers, fold_mentions, scan
+from khabar.events.scan import Barriers, Group, barriers, fold_mentions, scan, words_between
 from khabar.events.state import Clause, Doc, make_clause
 from khabar.events.subjects import both_sides, fill_subject, first_after, sayer_of, subject_of, words_outside
 from khabar.events.triggers import TriggerMatch, match_triggers
@@ -145,9 +145,14 @@ def build_event(doc: Doc, sentence: Sentence, tm: TriggerMatch, slots: Slots, cl
     return ev
 
 
+AFTER_VERB = 1  # words between "after it had" and the trigger: its verb, when the trigger is the subject
+
+
 def told_after(doc: Doc, tm: TriggerMatch) -> bool:
-    """A background cue ("after it had") right before the trigger: the event is told as another's background."""
-    return any(h.end <= tm.word_start and not doc.sc.text[h.end:tm.word_start].strip()
+    """A background cue ("after it had [ended]") just before the trigger: told as another event's background."""
+    text = doc.sc.text
+    return any(h.end <= tm.word_start and not any(c in PUNCT for c in text[h.end:tm.word_start])
+               and words_between(text, h.end, tm.word_start) <= AFTER_VERB
                for h in doc.sc.kind("background"))
 
 

@@ -65,6 +65,7 @@ def test_about_n_is_no_purpose() -> None:
 @pytest.mark.parametrize(("text", "event"), [
     ("وقتل سبعة في أحداث جاءت بعد أن سد المتظاهرون الطرقات.", "PROTEST"),
     ("وجاءت تعليقاته بعد أن دعا وزير الخارجية السعودية إلى تخفيف الحصار.", "REQUEST"),
+    ("واستؤنفت الرحلات بعد أن أنهى آلاف المتظاهرين اعتصامهم في المطار.", "PROTEST"),  # the clause's verb between
 ])
 def test_after_it_had_is_an_event_told_as_background(text: str, event: str) -> None:
     """An "after it had" clause states its event (GUIDELINES: context events count), flagged as background."""
