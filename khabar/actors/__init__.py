@@ -8,7 +8,10 @@ pairs, sides and subject pronouns (``coref``).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from datetime import date
+from itertools import islice
 
 from khabar.actors.compose import Ctx, Draft, parse
 from khabar.actors.coref import resolve
@@ -95,15 +98,21 @@ def outlet_spans(text: str, g: Gazetteer) -> list[int]:
 
 
 def in_outlet_name(text: str, start: int, outlets: list[int]) -> bool:
-    """Whether a place starts within the few words right after an outlet head, in the same phrase."""
-    for end in outlets:
-        if end <= start:
-            between = text[end:start]
-            if len(between.split()) <= OUTLET_REACH and not any(c in between for c in OUTLET_BREAKS):
-                return True
-    return False
+    """Whether a place starts within the few words right after an outlet head, in the same phrase.
+
+    Only the last outlet head ending at or before ``start`` is looked at: the text from an earlier
+    head contains the text from a later one, so it never has fewer words or breaks.
+    """
+    i = bisect_right(outlets, start)
+    if not i:
+        return False
+    end = outlets[i - 1]
+    if sum(1 for _ in islice(_NON_SPACE.finditer(text, end, start), OUTLET_REACH + 1)) > OUTLET_REACH:
+        return False
+    return not any(c in text[end:start] for c in OUTLET_BREAKS)
 
 
+_NON_SPACE = re.compile(r"\S+")  # the words of ``str.split()``
 OUTLET_BREAKS = ".،,:;؛()\n"
 
 

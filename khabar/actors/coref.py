@@ -13,16 +13,8 @@ MAX_BACK = 2  # sentences searched before the one holding the cue
 RECENT_PAIR = 3  # a pair resolved this many sentences back is still "the two sides"
 
 
-def _by_sentence(drafts: list[Draft]) -> dict[int, list[Draft]]:
-    """Drafts grouped by sentence index, in text order."""
-    out: dict[int, list[Draft]] = {}
-    for d in drafts:
-        out.setdefault(d.sentence, []).append(d)
-    return out
-
-
 def counterpart(d: Draft, drafts: list[Draft]) -> Draft:
-    """'His Turkish counterpart' -> the nearest Turkish individual of the story, else a TUR GOV title."""
+    """'His Turkish counterpart' -> the nearest Turkish individual of ``drafts`` (its story's), else a TUR GOV title."""
     best: tuple[tuple[int, int, int], Draft] | None = None
     for o in drafts:
         if o is d or o.story != d.story or not o.individual or o.actor is None or o.actor.code != d.code:
@@ -116,21 +108,34 @@ def _same_as_subject(antecedent: Draft, d: Draft, by_sent: dict[int, list[Draft]
 
 def resolve(drafts: list[Draft], ctx: Ctx, words_before: Callable[[Draft], int]) -> list[Draft]:
     """Fill every coref draft that can be resolved (counterparts first), dropping the rest."""
-    drafts = [counterpart(d, drafts) if d.want == "counterpart" else d for d in drafts]
+    persons = _individuals(drafts)
+    drafts = [counterpart(d, persons.get((d.story, d.code), [])) if d.want == "counterpart" else d for d in drafts]
     out: list[Draft] = []
+    by_sent: dict[int, list[Draft]] = {}  # ``out`` by sentence, kept up to date
     last_pair: dict[int, list[Draft]] = {}
     for d in drafts:
+        new: list[Draft] = []
         if d.want.startswith("pair_"):
             prior = last_pair.get(d.story)
             recent = prior if prior and d.sentence - prior[0].sentence <= RECENT_PAIR else None
-            found = pair(d, _by_sentence(out), recent)
-            if found:
-                last_pair[d.story] = found
-            out.extend(found)
+            new = pair(d, by_sent, recent)
+            if new:
+                last_pair[d.story] = new
         elif d.want in ("pronouns", "pronouns_obj"):
-            r = pronoun(d, _by_sentence(out), words_before, ctx)
-            if r is not None:
-                out.append(r)
+            r = pronoun(d, by_sent, words_before, ctx)
+            new = [r] if r is not None else []
         elif d.actor is not None:
-            out.append(d)
+            new = [d]
+        out.extend(new)
+        for n in new:
+            by_sent.setdefault(n.sentence, []).append(n)
+    return out
+
+
+def _individuals(drafts: list[Draft]) -> dict[tuple[int, str], list[Draft]]:
+    """The drafts a counterpart may stand for (individuals with an actor), by story and code, in order."""
+    out: dict[tuple[int, str], list[Draft]] = {}
+    for d in drafts:
+        if d.individual and d.actor is not None:
+            out.setdefault((d.story, d.actor.code), []).append(d)
     return out

@@ -79,6 +79,22 @@ class SentenceIndex:
         return None
 
 
+class Spans:
+    """Spans (possibly overlapping) indexed for "does anything overlap this range?" in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        for _, b in ordered:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span ``(a, b)`` has ``a < end and start < b``."""
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
+
+
 def longest(hits: list[Hit[Item]], size: int) -> list[Hit[Item]]:
     """Longest non-overlapping hits, then earlier ones; same-span hits all kept (as Lexicon.find)."""
     covered = bytearray(size + 1)
@@ -168,7 +184,7 @@ def pronouns(text: str, g: Gazetteer, sents: SentenceIndex, toks: list[Tok]) -> 
     """Subject pronouns among the first words of each sentence (proclitics allowed), as cue tokens."""
     cues = g.cues
     prefixes = frozenset(cues.prefixes)
-    taken = [(t.ws, t.end) for t in toks] + sents.stops
+    taken = Spans([(t.ws, t.end) for t in toks] + sents.stops)
     out: list[Tok] = []
     story_of = dict(zip(sents.index, sents.story, strict=True))
     for k, s0 in sents.folded_start.items():
@@ -181,7 +197,7 @@ def pronouns(text: str, g: Gazetteer, sents: SentenceIndex, toks: list[Tok]) -> 
             if prefix is None:
                 continue
             start = m.start() + m.group().find(word)
-            if any(a < start + len(word) and start < b for a, b in taken):
+            if taken.overlaps(start, start + len(word)):
                 continue
             tok = Tok(start + len(prefix), start + len(word), start, prefix, [Item("cue", "pronouns")], k, story)
             tok.cls, tok.cue = "Q", "pronouns"
@@ -191,8 +207,7 @@ def pronouns(text: str, g: Gazetteer, sents: SentenceIndex, toks: list[Tok]) -> 
     return out
 
 
-def object_pronouns(text: str, g: Gazetteer, sents: SentenceIndex, taken: list[tuple[int, int]],
-                    seen: set[int]) -> list[Tok]:
+def object_pronouns(text: str, g: Gazetteer, sents: SentenceIndex, taken: Spans, seen: set[int]) -> list[Tok]:
     """Pronouns right after a preposition anywhere in a sentence ("met with him"), as "pronouns_obj" cues."""
     cues = g.cues
     if not cues.pronoun_prepositions:
@@ -208,7 +223,7 @@ def object_pronouns(text: str, g: Gazetteer, sents: SentenceIndex, taken: list[t
             if word not in cues.pronouns or prev.group().strip(cues.joiners) not in cues.pronoun_prepositions:
                 continue
             start = m.start() + m.group().find(word)
-            if start in seen or any(a < start + len(word) and start < b for a, b in taken):
+            if start in seen or taken.overlaps(start, start + len(word)):
                 continue
             tok = Tok(start, start + len(word), start, "", [Item("cue", "pronouns_obj")], k, story_of[k])
             tok.cls, tok.cue = "Q", "pronouns_obj"
