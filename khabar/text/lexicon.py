@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -134,11 +135,18 @@ def longest_first(hits: list[Hit[P]]) -> list[Hit[P]]:
     """Drop hits overlapping a longer (then earlier) one; same-span hits are all kept."""
     ordered = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
     kept: list[Hit[P]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans kept so far, sorted: disjoint or identical
     for h in ordered:
-        if any(h.start < e and s < h.end and (s, e) != (h.start, h.end) for s, e in taken):
-            continue
-        kept.append(h)
-        taken.append((h.start, h.end))
+        if not _clashes(taken, h.start, h.end):
+            kept.append(h)
+            insort(taken, (h.start, h.end))
     kept.sort(key=lambda h: (h.start, h.end))
     return kept
+
+
+def _clashes(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a span of ``taken`` (sorted, disjoint or identical) other than itself."""
+    i = bisect_left(taken, (start, start))  # the first span starting at or after ``start``
+    if i > 0 and taken[i - 1][1] > start:
+        return True
+    return i < len(taken) and taken[i][0] < end and taken[i] != (start, end)
