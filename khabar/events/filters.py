@@ -57,22 +57,21 @@ def coordinated(doc: Doc, start: int, end: int) -> bool:
 def ready(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMatch]) -> bool:
     """A readiness word is an offer only when a meeting/cooperation word follows it closely."""
     text, reach = doc.sc.text, doc.sc.cues.readiness_window
-    objects = [h.start for h in doc.sc.kind("ready")] + [t.start for t in triggers if t is not tm]
+    objects = [h.start for h in doc.sc.within("ready", tm.end, cl.right)] + [t.start for t in triggers if t is not tm]
     return any(tm.end <= s < cl.right and words_between(text, tm.end, s) <= reach for s in objects)
 
 
 def no_event(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
     """A cue of repeated conduct ("repeatedly praised"), of a reference ("in reference to") or of an
     alternative not taken ("instead of ceding") near the trigger in its clause: no single occurrence is stated."""
-    text = doc.sc.text
-    if any(cl.left <= h.start and h.end <= tm.start for h in doc.sc.kind("habitual") + doc.sc.kind("reference")):
+    text, sc = doc.sc.text, doc.sc
+    repeated = sc.within("habitual", cl.left, tm.start) + sc.within("reference", cl.left, tm.start)
+    if any(h.end <= tm.start for h in repeated):
         return True
-    before = doc.sc.kind("counterfactual") + doc.sc.kind("purpose")
-    if any(cl.left <= h.start and h.end <= tm.start and words_between(text, h.end, tm.start) <= HABITUAL_REACH
-           for h in before):
+    before = sc.within("counterfactual", cl.left, tm.start) + sc.within("purpose", cl.left, tm.start)
+    if any(h.end <= tm.start and words_between(text, h.end, tm.start) <= HABITUAL_REACH for h in before):
         return True
-    return any(tm.end <= h.start < cl.right and words_between(text, tm.end, h.start) <= 2
-               for h in doc.sc.kind("habitual"))
+    return any(words_between(text, tm.end, h.start) <= 2 for h in sc.within("habitual", tm.end, cl.right))
 
 
 OPINION_REACH = 8  # words from "agreed" to the "that" of an opinion shared
@@ -85,8 +84,8 @@ def opinion_shared(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
     if tm.entry.event != "AGREE" or not arts:
         return False
     text = doc.sc.text
-    for h in doc.sc.kind("comp"):
-        if tm.end <= h.start < cl.right and words_between(text, tm.end, h.start) <= OPINION_REACH:
+    for h in doc.sc.within("comp", tm.end, cl.right):
+        if words_between(text, tm.end, h.start) <= OPINION_REACH:
             nxt = text[h.end:cl.right].split()
             return bool(nxt) and any(nxt[0].startswith(a) and len(nxt[0]) > len(a) + 2 for a in arts)
     return False
@@ -94,20 +93,18 @@ def opinion_shared(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
 
 def announced(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
     """A ceasefire is an event when announced or ordered near it ("announced ... a ceasefire"), not when named."""
-    text, reach = doc.sc.text, doc.sc.cues.readiness_window
-    return any(
-        (cl.left <= h.start and h.end <= tm.word_start and words_between(text, h.end, tm.word_start) <= reach)
-        or (tm.end <= h.start < cl.right and words_between(text, tm.end, h.start) <= reach)
-        for h in doc.sc.kind("announce"))
+    text, reach, sc = doc.sc.text, doc.sc.cues.readiness_window, doc.sc
+    return any(h.end <= tm.word_start and words_between(text, h.end, tm.word_start) <= reach
+               for h in sc.within("announce", cl.left, tm.word_start)) or any(
+        words_between(text, tm.end, h.start) <= reach for h in sc.within("announce", tm.end, cl.right))
 
 
 def anaphoric(doc: Doc, tm: TriggerMatch) -> bool:
     """A demonstrative right before the trigger ("this meeting", "after the call"): a reference to an event
     already told; a meeting or call is one only when the story told one of that mode before (else it is
     the first telling: "said after a phone call with X")."""
-    kinds = doc.sc.kind("anaphora") + (doc.sc.kind("relative") if tm.entry.event in BACKGROUND_IN_RELATIVE else [])
-    cued = any(h.end <= tm.word_start and not doc.sc.text[h.end:tm.word_start].strip()
-               for h in kinds if h.end <= tm.word_start)
+    kinds = ("anaphora", "relative") if tm.entry.event in BACKGROUND_IN_RELATIVE else ("anaphora",)
+    cued = any(doc.sc.right_before(k, tm.word_start) for k in kinds)
     if not cued or tm.entry.event != FIRST_TELLING:
         return cued  # "after the lifting of sanctions": a condition or a reference, never a new event
     return any(t.story == tm.story and t.start < tm.start and t.entry.event == tm.entry.event
@@ -119,8 +116,8 @@ def object_mode(doc: Doc, tm: TriggerMatch, cl: Clause) -> str | None:
     if tm.entry.event not in ("REQUEST", "REJECT") or tm.entry.mode:
         return None
     text, reach = doc.sc.text, doc.sc.cues.readiness_window
-    for h in doc.sc.kind("mode"):
-        if tm.end <= h.start < cl.right and words_between(text, tm.end, h.start) <= reach:
+    for h in doc.sc.within("mode", tm.end, cl.right):
+        if words_between(text, tm.end, h.start) <= reach:
             return h.payload[1]
     return None
 
@@ -137,8 +134,7 @@ def absorbed(doc: Doc, triggers: list[TriggerMatch]) -> dict[int, TriggerMatch]:
 
 def received(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
     """A verb of receiving near a call in its clause ("received a call from Y")."""
-    text, reach = doc.sc.text, doc.sc.cues.readiness_window
-    return any(
-        (cl.left <= h.start and h.end <= tm.start and words_between(text, h.end, tm.start) <= reach)
-        or (tm.end <= h.start < cl.right and words_between(text, tm.end, h.start) <= reach)
-        for h in doc.sc.kind("receive"))
+    text, reach, sc = doc.sc.text, doc.sc.cues.readiness_window, doc.sc
+    return any(h.end <= tm.start and words_between(text, h.end, tm.start) <= reach
+               for h in sc.within("receive", cl.left, tm.start)) or any(
+        words_between(text, tm.end, h.start) <= reach for h in sc.within("receive", tm.end, cl.right))

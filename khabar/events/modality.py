@@ -7,6 +7,8 @@ words right after it (Persian "did not", "will do"), or a proclitic glued to it
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from khabar.events.scan import Scan, word_start, words_between
 from khabar.events.triggers import TriggerMatch
 from khabar.model import Aux
@@ -24,9 +26,11 @@ def cue_modes(sc: Scan, tm: TriggerMatch, left: int, right: int) -> set[str]:
     """Modalities whose cues sit around the trigger within its clause."""
     found: set[str] = set()
     window = sc.cues.cue_window
-    for hit in sc.kind("modality"):
-        if hit.end > right:
-            break
+    # Hits in text order up to the first ending past ``right`` (ends ascend with starts); none starting
+    # before both ``left`` and the trigger's end can be a cue.
+    hits = sc.kind("modality")
+    first = bisect_left(sc.starts("modality"), min(left, tm.end))
+    for hit in hits[first:bisect_right(sc.ends("modality"), right)]:
         mod, place = hit.payload
         if place == "before" and left <= hit.start and hit.end <= tm.start:
             reach = window if mod != "hypothetical" else 2 * window

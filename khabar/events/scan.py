@@ -52,15 +52,53 @@ class Group:
 
 @dataclass(slots=True)
 class Scan:
-    """Cue hits of a document by kind, in folded coordinates."""
+    """Cue hits of a document by kind, in folded coordinates.
+
+    The hits of one kind do not overlap unless they share a span (``resolve``), so they are in
+    order of start and of end at once; ``starts``/``ends`` index them for windowed look-ups.
+    """
 
     text: str
     cues: Cues
     by_kind: dict[str, list[Hit[Cue]]] = field(default_factory=dict)
+    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _ends: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def kind(self, kind: str) -> list[Hit[Cue]]:
         """Hits of one kind (longest first resolved), in text order."""
         return self.by_kind.get(kind, [])
+
+    def starts(self, kind: str) -> list[int]:
+        """Start offsets of the hits of one kind, ascending (cached)."""
+        out = self._starts.get(kind)
+        if out is None:
+            out = self._starts[kind] = [h.start for h in self.kind(kind)]
+        return out
+
+    def ends(self, kind: str) -> list[int]:
+        """End offsets of the hits of one kind, ascending (cached)."""
+        out = self._ends.get(kind)
+        if out is None:
+            out = self._ends[kind] = [h.end for h in self.kind(kind)]
+        return out
+
+    def within(self, kind: str, lo: int, hi: int) -> list[Hit[Cue]]:
+        """Hits of one kind starting in ``[lo, hi)``, in text order."""
+        starts = self.starts(kind)
+        return self.kind(kind)[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+    def ending_in(self, kind: str, lo: int, hi: int) -> bool:
+        """Whether a hit of one kind ends in ``[lo, hi]``."""
+        ends = self.ends(kind)
+        i = bisect_left(ends, lo)
+        return i < len(ends) and ends[i] <= hi
+
+    def right_before(self, kind: str, pos: int) -> bool:
+        """Whether a hit of one kind ends at ``pos`` or only white space lies between it and ``pos``."""
+        lo = pos
+        while lo > 0 and self.text[lo - 1].isspace():
+            lo -= 1
+        return self.ending_in(kind, lo, pos)
 
 
 def scan(text: str, cues: Cues, spans: list[tuple[int, int]] | None = None) -> Scan:
@@ -125,11 +163,9 @@ def fold_mentions(folded: Folded, mentions: list[Mention]) -> list[FMention]:
 def barriers(sc: Scan, start: int, end: int) -> list[tuple[int, int | None]]:
     """Clause barriers of a sentence: (folded position, start of the saying clause or None)."""
     text = sc.text
-    out: list[tuple[int, int | None]] = [(h.end, None) for h in sc.kind("break") if start <= h.start < end]
-    comps = [h for h in sc.kind("comp") if start <= h.start < end]
-    for say in sc.kind("say"):
-        if not start <= say.start < end:
-            continue
+    out: list[tuple[int, int | None]] = [(h.end, None) for h in sc.within("break", start, end)]
+    comps = sc.within("comp", start, end)
+    for say in sc.within("say", start, end):
         comp = next((c for c in comps if c.start >= say.end - 1 and words_between(text, say.end, c.start) <= SAY_REACH),
                     None)
         if comp is not None:
