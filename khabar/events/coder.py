@@ -10,7 +10,7 @@ Repeated statements are merged within each story by ``dedupe``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
@@ -238,7 +238,7 @@ def carried_subject(doc: Doc, st: Sent) -> list[Mention]:
     """A sentence opening with a bare verb of saying ("And he added that ...") continues the previous
     sentence's speaker: its opening person or title, when one opens it."""
     first_word = doc.sc.text.find(" ", st.span[0])
-    if not any(st.span[0] <= h.start <= max(first_word, st.span[0]) for h in doc.sc.kind("say")):
+    if not doc.sc.within("say", st.span[0], max(first_word, st.span[0]) + 1):
         return []
     story = doc.analysis.stories[st.sentence.story] if st.sentence.story < len(doc.analysis.stories) else None
     prev = next((s for s in story.sentences if s.index == st.sentence.index - 1), None) if story else None
@@ -299,9 +299,10 @@ def mode_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause) -> str | None:
 
 def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers: list[TriggerMatch]) -> list[Event]:
     """Events stated by one sentence's triggers (``sent``: its folded span)."""
-    if any(sent[0] <= h.start < sent[1] for h in doc.sc.kind("sports")):
+    if doc.sc.within("sports", *sent):
         return []  # a match, a transfer, a team's visit: no political event
-    groups = build_groups(doc.sc, [fm for fm in doc.mentions if sent[0] <= fm.start and fm.end <= sent[1]])
+    lo, hi = bisect_left(doc.mention_starts, sent[0]), bisect_left(doc.mention_starts, sent[1])
+    groups = build_groups(doc.sc, [fm for fm in doc.mentions[lo:hi] if fm.end <= sent[1]])
     bars = barriers(doc.sc, *sent)
     st = Sent(sentence, sent, groups, bars, triggers, governed(doc, triggers, bars), absorbed(doc, triggers))
     out: list[Event] = []
@@ -398,7 +399,8 @@ def code_events(
     tails = [(t.tail.start, t.tail.end) for t in triggers if t.tail is not None]
     assign_roles(sc, fms, [(t.start, t.end) for t in triggers] + tails + [(fm.start, fm.end) for fm in fms])
     blank = [(folded.folded_offset(d.start), folded.folded_offset(d.end)) for d in within(dates, sentences)]
-    doc = Doc(analysis, folded, sc, fms, require_actors, blank, {}, {}, set(), {}, triggers, mentions)
+    doc = Doc(analysis, folded, sc, fms, require_actors, blank, {}, {}, set(), {}, triggers, mentions,
+              [fm.start for fm in fms])
     events: list[Event] = []
     for sentence, span in zip(sentences, spans, strict=True):
         events.extend(code_sentence(doc, sentence, span, by_sentence[(sentence.story, sentence.index)]))

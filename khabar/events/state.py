@@ -28,6 +28,7 @@ class Doc:
     deferred: dict[int, str | None] = field(default_factory=dict)  # meetings told in the future: id -> mode
     triggers: list[TriggerMatch] = field(default_factory=list)  # every trigger of the document, in order
     every: list[Mention] = field(default_factory=list)  # every mention of the document, raw offsets
+    mention_starts: list[int] = field(default_factory=list)  # folded starts of ``mentions`` (sorted)
 
 
 @dataclass(slots=True)

@@ -26,8 +26,8 @@ def subject_of(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMat
             return after[0] if words_outside(doc, tm.word_end, after[0].start) == 0 else None
         if before and headed(doc, tm):  # "X ... during a meeting with Y": the clause's subject
             return before[0]
-        verbs = [(t.start, t.end) for t in triggers] + [(h.start, h.end) for h in doc.sc.kind("say")]
-        if before and not any(before[-1].end <= s and e <= tm.start for s, e in verbs):
+        if before and not any(before[-1].end <= t.start and t.end <= tm.start for t in triggers) and not any(
+                h.end <= tm.start for h in doc.sc.within("say", before[-1].end, tm.start)):
             return before[-1]
         return None
     return pick_subject(doc.sc, cl.groups, tm.start, tm.end)
@@ -35,7 +35,7 @@ def subject_of(doc: Doc, tm: TriggerMatch, cl: Clause, triggers: list[TriggerMat
 
 def headed(doc: Doc, tm: TriggerMatch) -> bool:
     """True when a preposition like "during" sits right before the trigger (a meeting noun in a phrase)."""
-    return any(h.end <= tm.word_start and not doc.sc.text[h.end:tm.word_start].strip() for h in doc.sc.kind("head"))
+    return doc.sc.right_before("head", tm.word_start)
 
 
 def first_after(groups: list[Group], end: int) -> Group | None:

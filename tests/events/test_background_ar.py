@@ -73,3 +73,9 @@ def test_after_it_had_is_an_event_told_as_background(text: str, event: str) -> N
     assert evs and all(e.background for e in evs)
     control = text.replace("بعد أن ", "و")
     assert not any(e.background for e in code_events(analysis_of(control, "ar"), [], [], require_actors=False))
+
+
+def test_talks_do_not_govern_an_attack_told_after_that() -> None:
+    """"Discussed the truce" governs the truce; "one in the talks said that meanwhile shells were fired" does not."""
+    text = "وقال أحد المشاركين في محادثات المصالحة، انه في الوقت ذاته أطلقت قذيفتان على السوق."
+    assert "ASSAULT" in stated(text)
