@@ -77,6 +77,11 @@ def _add_orgs(g: Gazetteer) -> None:
             g.add(phrase, Item(o.kind, o.id))
 
 
+# A first word this short is also a particle ("أن بوتين" is "that Putin", not a "Ahn Putin"): it does not
+# name another person.
+GIVEN_NAME_MIN = 3
+
+
 def _add_persons(g: Gazetteer) -> None:
     """Person aliases (ambiguous ones flagged) and the role-holder index."""
     for p in g.persons.values():
@@ -84,7 +89,7 @@ def _add_persons(g: Gazetteer) -> None:
         for phrase in dict.fromkeys((*p.aliases.get(g.lang, ()), *ambiguous)):
             g.add(phrase, Item("person", p.id, ambiguous=phrase in ambiguous))
             words = fold_key(phrase).split()
-            if len(words) > 1 and words[0] not in g.cues.honorifics:
+            if len(words) > 1 and words[0] not in g.cues.honorifics and len(words[0]) >= GIVEN_NAME_MIN:
                 g.first_words.setdefault(words[0], set()).add(p.id)
         for r in p.roles:
             g.holders.setdefault((r.code, r.role), []).append((p, r))

@@ -188,7 +188,10 @@ def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: li
         return Slots(members(groups, "by"), subj + objs + members(groups, "obj"))
     if frame in ("symmetric", "readiness"):
         with_ = members(groups, "with")
-        rec = with_ + members(groups, "obj") + ((objs + members(groups, "to")) if to_ok else [])
+        # the direct object takes part when the frame allows it, or when it names a person or a body
+        # ("met the Iranian foreign minister"), not a country or place that is the topic ("discussed Syria")
+        partner = objs if to_ok or any(not generic(m) for m in objs) else []
+        rec = with_ + members(groups, "obj") + partner + (members(groups, "to") if to_ok else [])
         rec = rec if with_ else rec + between
         own = {m.actor.code for m in subj}
         if frame == "readiness" and all(m.actor.code in own for m in rec):

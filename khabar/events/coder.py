@@ -148,6 +148,20 @@ def build_event(doc: Doc, sentence: Sentence, tm: TriggerMatch, slots: Slots, cl
 AFTER_VERB = 1  # words between "after it had" and the trigger: its verb, when the trigger is the subject
 
 
+PRONOUN_REACH = 1  # words between "that he" and the verb it is the subject of ("that he had warned")
+
+
+def pronoun_subject(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
+    """"Said X that he warned Y": a complementizer carrying the subject pronoun just before the verb makes the
+    sayer its subject (and the group after the verb its object)."""
+    if cl.say is None:
+        return False
+    text = doc.sc.text
+    return any(h.end <= tm.word_start and words_between(text, h.end, tm.word_start) <= PRONOUN_REACH
+               and not any(c in PUNCT for c in text[h.end:tm.word_start])
+               for h in doc.sc.within("pronoun_comp", cl.say, tm.word_start))
+
+
 def told_after(doc: Doc, tm: TriggerMatch) -> bool:
     """A background cue ("after it had [ended]") just before the trigger: told as another event's background."""
     text = doc.sc.text
@@ -205,7 +219,8 @@ def slots_of(doc: Doc, st: Sent, tm: TriggerMatch, cl: Clause, frame: str) -> tu
         before = [g for g in cl.groups if g.role is None and g.end <= tm.start and g is not subject]
         obj = first_after(cl.groups, tm.end) or (before[-1] if before else None)
     else:
-        subject = subject_of(doc, tm, cl, st.triggers)
+        said = sayer_of(doc, st.groups, st.bars, st.span, cl) if pronoun_subject(doc, tm, cl) else None
+        subject = said or subject_of(doc, tm, cl, st.triggers)
         obj = pick_object(cl.groups, subject, tm.end, "VSO" if frame == "svo" else doc.sc.cues.order)
     to_ok = tm.entry.mode == "visit" or tm.entry.event == "AGREE"
     on_ok = tm.entry.event in ON_TARGET

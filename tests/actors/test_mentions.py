@@ -144,3 +144,11 @@ def test_body_of_a_body_is_coded_by_the_owner() -> None:
     assert codes(mentions("مقر قيادة الجيش الليبي", "ar")) == [("LBY", "MIL")]
     (m,) = mentions("قال المتحدث باسم الرئاسة الأوكرانية", "ar")
     assert (m.actor.code, m.actor.sector, m.rule) == ("UKR", "GOV", "title:spokesperson")
+
+
+def test_a_particle_before_a_surname_is_not_another_persons_given_name() -> None:
+    """"أن/إن بوتين" is "that Putin": a two-letter first word of some other person's name does not block it,
+    while a real given name of another person still does ("Bijan Jannati" is not Ahmad Jannati)."""
+    for particle in ("إن", "أن"):
+        ms = mentions(f"وقال {particle} بوتين التقى أردوغان.", "ar")
+        assert [m.actor.entity for m in ms] == ["putin_vladimir", "erdogan_recep_tayyip"]

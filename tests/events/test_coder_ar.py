@@ -57,6 +57,23 @@ def test_gapped_phrase_subject_between_and_object_after_its_particle() -> None:
     assert text[ev.trigger.start:ev.trigger.end] == "وأثنى"[1:]
 
 
+def test_met_the_person_after_the_verb_takes_part_but_not_a_topic_country() -> None:
+    [ev] = code("التقى الرئيس السوري وزير الخارجية الإيراني في دمشق.",
+                [("الرئيس السوري", "SYR", "Assad"), ("وزير الخارجية الإيراني", "IRN", "Araghchi"), ("دمشق", "SYR", None)])
+    assert ev.event == "CONSULT" and codes(ev) == ({"SYR"}, {"IRN"})
+    # "discussed Syria": the country is the topic, so no second participant and no meeting
+    assert code("بحث الرئيس الروسي سوريا.", [("الرئيس الروسي", "RUS", "Putin"), ("سوريا", "SYR", None)]) == []
+
+
+def test_that_he_makes_the_sayer_the_subject_and_the_next_group_the_object() -> None:
+    text = "وقال الرئيس الأمريكي إنه انتقد الرئيس الروسي بشدة."
+    [ev] = code(text, [("الرئيس الأمريكي", "USA", "Obama"), ("الرئيس الروسي", "RUS", "Putin")])
+    assert ev.event == "ACCUSE" and codes(ev) == ({"USA"}, {"RUS"})
+    text = "وقال الرئيس الأمريكي إن الرئيس الروسي انتقد الصين."
+    [ev] = code(text, [("الرئيس الأمريكي", "USA", "Obama"), ("الرئيس الروسي", "RUS", "Putin"), ("الصين", "CHN", None)])
+    assert codes(ev) == ({"RUS"}, {"CHN"})
+
+
 def test_host_receives_visitor() -> None:
     text = "استقبل الرئيس المصري وزير الخارجية الأمريكي في القاهرة."
     [ev] = code(text, [("الرئيس المصري", "EGY", "Sisi"), ("وزير الخارجية الأمريكي", "USA", "Blinken")])
