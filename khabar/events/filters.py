@@ -26,7 +26,8 @@ def governed(doc: Doc, triggers: list[TriggerMatch], bars: Barriers) -> dict[int
     """Triggers that are the object of an offer/request/refusal/threat: index -> their governor.
 
     A request or refusal governs the rest of its clause ("the necessity of stopping X and of
-    lifting the ban on talks"); other governors the next few words.
+    lifting the ban on talks"); other governors the next few words, and a meeting never
+    across a "that" (what follows is what someone says, not what was discussed).
     """
     text, reach = doc.sc.text, doc.sc.cues.readiness_window
     out: dict[int, TriggerMatch] = {}
@@ -35,7 +36,8 @@ def governed(doc: Doc, triggers: list[TriggerMatch], bars: Barriers) -> dict[int
             scope = GOVERNS.get(g.entry.event, frozenset())
             if g is t or g.entry.event == t.entry.event or (scope is not None and t.entry.event not in scope):
                 continue
-            near = words_between(text, g.end, t.start) <= reach
+            near = words_between(text, g.end, t.start) <= reach and not (
+                scope is not None and doc.sc.within("comp", g.end, t.start))  # "talks, that meanwhile X fired"
             clause_wide = g.entry.event in WIDE_GOVERNORS and not any(g.end < p <= t.start for p, _ in bars)
             after = g.end <= t.start and (near or clause_wide)
             reach_before = SOV_WIDE_REACH if g.entry.event in WIDE_GOVERNORS else 1

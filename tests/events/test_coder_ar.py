@@ -59,7 +59,8 @@ def test_gapped_phrase_subject_between_and_object_after_its_particle() -> None:
 
 def test_met_the_person_after_the_verb_takes_part_but_not_a_topic_country() -> None:
     [ev] = code("التقى الرئيس السوري وزير الخارجية الإيراني في دمشق.",
-                [("الرئيس السوري", "SYR", "Assad"), ("وزير الخارجية الإيراني", "IRN", "Araghchi"), ("دمشق", "SYR", None)])
+                [("الرئيس السوري", "SYR", "Assad"), ("وزير الخارجية الإيراني", "IRN", "Araghchi"),
+                 ("دمشق", "SYR", None)])
     assert ev.event == "CONSULT" and codes(ev) == ({"SYR"}, {"IRN"})
     # "discussed Syria": the country is the topic, so no second participant and no meeting
     assert code("بحث الرئيس الروسي سوريا.", [("الرئيس الروسي", "RUS", "Putin"), ("سوريا", "SYR", None)]) == []
