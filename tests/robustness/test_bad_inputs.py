@@ -31,7 +31,13 @@ def warm() -> None:
     process(Document("warm", fa_text(0) + "\n" + ar_text(1)))
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
+# The time budget interrupts a document with SIGALRM; an interrupt that lands in a finaliser is swallowed
+# (Python reports it as unraisable) and the repeating timer stops the document on the next tick: expected.
+SIGNALLED = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=SIGNALLED) if n == "over_time_budget" else n
+                                  for n in sorted(CASES)])
 def test_bad_input(name: str, tmp_path: Path) -> None:
     started = time.thread_time()  # this thread only: DuckDB and left-over test threads use CPU too
     expected, db, stderr, code = run_case(name, tmp_path)
