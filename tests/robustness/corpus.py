@@ -308,4 +308,4 @@ def over_time_budget(src: Path) -> Case:
     good_txt(src)
     para = "\n".join(fa_text(i) for i in range(200, 260))
     (src / "zz_slow.txt").write_text("\n".join([para] * 40), encoding="utf-8")
-    return Case(stored=2, rejects={"timeout": 1}, env={"KHABAR_DOCUMENT_SECONDS": "0.5"})
+    return Case(stored=2, rejects={"timeout": 1}, env={"KHABAR_DOCUMENT_SECONDS": "0.2"})
