@@ -147,11 +147,18 @@ def adjacent(sc: Scan, end: int, start: int) -> bool:
 
 
 def pick_object(groups: list[Group], subject: Group | None, t_end: int, order: str) -> Group | None:
-    """Verb-first languages: the unmarked group after the subject is the object."""
+    """Verb-first languages: the unmarked group after the subject is the object, unless a participant marked
+    otherwise comes first ("asked from X to stop ... the American presidency": X, not the presidency)."""
     if order != "VSO" or subject is None:
         return None
-    rest = [g for g in groups if g.role is None and g.start >= max(t_end, subject.end) and g is not subject]
-    return rest[0] if rest else None
+    for g in groups:
+        if g is subject or g.start < max(t_end, subject.end) or g.role in PASSING_ROLES:
+            continue
+        return g if g.role is None else None
+    return None
+
+
+PASSING_ROLES = ("in", "skip")  # a place or an aside may sit between a verb and its object
 
 
 def members(groups: list[Group], *roles: str) -> list[Mention]:

@@ -75,6 +75,13 @@ def test_that_he_makes_the_sayer_the_subject_and_the_next_group_the_object() -> 
     assert codes(ev) == ({"RUS"}, {"CHN"})
 
 
+def test_a_marked_participant_before_an_unmarked_group_is_the_target() -> None:
+    text = "وطلب الرئيس الأمريكي من الرئيس الروسي وقف القرصنة خلال حملة الرئاسة الأمريكية."
+    [ev] = code(text, [("الرئيس الأمريكي", "USA", "Obama"), ("الرئيس الروسي", "RUS", "Putin"),
+                       ("الرئاسة الأمريكية", "USA", None)])
+    assert ev.event == "REQUEST" and codes(ev) == ({"USA"}, {"RUS"})
+
+
 def test_host_receives_visitor() -> None:
     text = "استقبل الرئيس المصري وزير الخارجية الأمريكي في القاهرة."
     [ev] = code(text, [("الرئيس المصري", "EGY", "Sisi"), ("وزير الخارجية الأمريكي", "USA", "Blinken")])
