@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import FrameType
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from khabar.engines import parallel
 from khabar.ingest import read_sources
@@ -18,12 +18,15 @@ from khabar.model import DocResult, Document, Reject, RejectReason
 from khabar.pipeline import process
 from khabar.settings import DEFAULT, Settings
 from khabar.store.db import Store
+from khabar.text.langid import identify
+from khabar.text.normalize import fold
 
 Progress = Callable[[int], None]
 T = TypeVar("T")
 
-# The first document of a process also pays for loading the language data (seconds).
+# The first document of each language in a process also pays for loading that language's data (seconds).
 WARMUP_SECONDS = 60.0
+LANG_SAMPLE = 2000  # characters read to tell a document's language before it is processed
 REFIRE_SECONDS = 0.05  # after the budget, the alarm repeats until the document stops
 
 
@@ -54,13 +57,13 @@ class RunSummary:
 class Budget:
     """A per-document time budget: a SIGALRM timer in the main thread, else a check after the fact."""
 
-    loaded = False  # whether this process has finished a document (and so loaded the language data)
+    loaded: ClassVar[set[str]] = set()  # languages of which this process has finished a document
 
     def __init__(self, seconds: float) -> None:
         """A budget of ``seconds`` per document (0 disables it)."""
         self.seconds = seconds
         self.armed = False
-        self.warm = Budget.loaded
+        self.warm = False  # True: no warm-up allowance for any language
         self.alarm = (
             seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
         )
@@ -97,7 +100,8 @@ class Budget:
         """Process one document within the budget; over budget -> a TIMEOUT reject."""
         if self.seconds <= 0:
             return process(doc)
-        allowed = self.seconds if self.warm else self.seconds + WARMUP_SECONDS
+        lang = language_of(doc)
+        allowed = self.seconds if self.warm or lang in Budget.loaded else self.seconds + WARMUP_SECONDS
         started = time.perf_counter()
         try:
             if self.alarm:
@@ -110,7 +114,7 @@ class Budget:
         except DocumentTimeout:
             self.disarm()
             return self._timeout(doc, time.perf_counter() - started)
-        self.warm = Budget.loaded = True
+        Budget.loaded.add(lang)
         elapsed = time.perf_counter() - started
         return self._timeout(doc, elapsed) if elapsed > allowed else out
 
@@ -120,6 +124,35 @@ class Budget:
             f"processing stopped after {elapsed:.1f}s > budget {self.seconds:g}s per document ({len(doc.text):,} chars)"
         )
         return Reject(doc.origin, RejectReason.TIMEOUT, detail, record_id=doc.id, sample=doc.text[:200])
+
+
+HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def language_of(doc: Document) -> str:
+    """The document's language as its record states it, else as its opening tells it ("?" when neither does)."""
+    if doc.lang:
+        return doc.lang
+    head = doc.text[:LANG_SAMPLE]
+    return identify(head, fold(head).text).lang or "?"
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """In the main thread, hold Ctrl-C and SIGTERM until the block ends, then interrupt: a committed batch is
+    always counted in the run's record (the store and the runs log never disagree)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    old = {sig: signal.signal(sig, lambda signum, _frame: caught.append(signum)) for sig in HELD_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+    if caught:
+        raise KeyboardInterrupt
 
 
 @contextmanager
@@ -170,6 +203,11 @@ class _Batch:
         """Write the batch (if any) and add its counts to the summary."""
         if not self.results and not self.rejects:
             return
+        with interrupts_held():  # the batch's transaction and its counts land together
+            self._write()
+
+    def _write(self) -> None:
+        """Write the batch and count it."""
         counts = self.store.write_batch(self.results, self.rejects, self.summary.run_id)
         s = self.summary
         s.stored += counts.stored

@@ -82,6 +82,7 @@ class Case:
     rejects: dict[str, int] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)  # texts that must be stored exactly (decoded)
     env: dict[str, str] = field(default_factory=dict)
+    process: bool = False  # run `khabar run` as its own process (signals: the time budget's SIGALRM)
 
 
 Builder = Callable[[Path], Case]
@@ -308,4 +309,4 @@ def over_time_budget(src: Path) -> Case:
     good_txt(src)
     para = "\n".join(fa_text(i) for i in range(200, 260))
     (src / "zz_slow.txt").write_text("\n".join([para] * 40), encoding="utf-8")
-    return Case(stored=2, rejects={"timeout": 1}, env={"KHABAR_DOCUMENT_SECONDS": "0.2"})
+    return Case(stored=2, rejects={"timeout": 1}, env={"KHABAR_DOCUMENT_SECONDS": "0.2"}, process=True)

@@ -77,7 +77,7 @@ def test_budget_stops_a_slow_document_and_the_next_one_runs(monkeypatch: pytest.
 
 
 def test_first_document_may_also_load_the_language_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Budget, "loaded", False)
+    monkeypatch.setattr(Budget, "loaded", set())
     budget = Budget(0.05)
     with budget.installed():
         monkeypatch.setattr(local, "process", slow(0.2))
@@ -97,9 +97,21 @@ def test_zero_budget_means_no_limit(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_later_budgets_of_a_warm_process_get_no_allowance(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Budget, "loaded", True)
+    monkeypatch.setattr(Budget, "loaded", {"?"})
     budget = Budget(0.05)
     monkeypatch.setattr(local, "process", slow(0.3))
     with budget.installed():
         out = budget.process(Document("d1", "x"))
     assert isinstance(out, Reject) and out.reason is RejectReason.TIMEOUT
+
+
+def test_each_languages_first_document_may_load_its_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Persian document after an Arabic one still gets the warm-up allowance (its data loads then)."""
+    monkeypatch.setattr(Budget, "loaded", {"ar"})
+    budget = Budget(0.05)
+    with budget.installed():
+        monkeypatch.setattr(local, "process", slow(0.2))
+        out = budget.process(Document("d1", "پوتین با اردوغان در آنکارا دیدار و گفت‌وگو کرد."))
+        assert isinstance(out, Reject) and out.reason is RejectReason.EMPTY
+        out = budget.process(Document("d2", "بحث الرئيس الروسي مع نظيره التركي الوضع في سوريا."))
+        assert isinstance(out, Reject) and out.reason is RejectReason.TIMEOUT
