@@ -112,7 +112,7 @@ def enough(event: str, slots: Slots, require_actors: bool, frame: str = "default
         return True
     if event in NEEDS_TWO:  # talks "between X and Y" may lack a subject; an agreement needs its party
         return len(slots.actor) + len(slots.recipient) >= 2 and (event == "CONSULT" or bool(slots.actor))
-    if event in NEEDS_TARGET or frame in TARGETED_FRAMES:  # a target, or several actors together ("X and Y signed")
+    if event in NEEDS_TARGET or frame in TARGETED_FRAMES:  # a target, or several actors acting together ("X and Y signed")
         return bool(slots.actor) and (bool(slots.recipient) or len({m.actor.code for m in slots.actor}) > 1)
     return bool(slots.actor)
 
