@@ -207,7 +207,7 @@ def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: li
     rec = objs or nearest(groups, RECIPIENT_ROLES + (("on",) if on_ok else ()), *trigger)
     if frame in ("located", "announced"):
         return Slots(subj, rec or between or members(groups, "in"))
-    if frame in ("request", "need"):
+    if frame == "request":
         return Slots(subj, rec or between or members(groups, "by"))
     if not subj and not rec and len({m.actor.code for m in between}) > 1:
         return Slots(between, [])  # "a memorandum between X and Y was signed": X and Y act together

@@ -53,10 +53,7 @@ LEAD = 3  # sentences of a story that form its headline and lede
 NEEDS_TWO = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 # Types whose action is done to someone: with no coded target there is no event (praise of a team, a demand
 # on nobody in particular).
-NEEDS_TARGET = frozenset({"SUPPORT", "ACCUSE", "REJECT", "AID"})
-# A request names what is demanded ("demanded an immediate investigation") even with no addressee; stressing
-# "the need" for something (frame "need") is a request only when someone is asked.
-TARGETED_FRAMES = frozenset({"need"})
+NEEDS_TARGET = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "AID"})
 MEET_OBJECT = "CONSULT"  # a request/refusal whose object is a meeting has mode "meet"
 FUTURE_CONSULT_AS = "AGREE"  # GUIDELINES: a meeting announced for a later day is AGREE aux future
 
@@ -106,13 +103,13 @@ def without_press(event: str, slots: Slots) -> Slots:
                  [m for m in slots.recipient if m.actor.sector != MEDIA_SECTOR], slots.fallback)
 
 
-def enough(event: str, slots: Slots, require_actors: bool, frame: str = "default") -> bool:
+def enough(event: str, slots: Slots, require_actors: bool) -> bool:
     """Whether the arguments found make an event (two participants for a meeting, an actor otherwise)."""
     if not require_actors:
         return True
     if event in NEEDS_TWO:  # talks "between X and Y" may lack a subject; an agreement needs its party
         return len(slots.actor) + len(slots.recipient) >= 2 and (event == "CONSULT" or bool(slots.actor))
-    if event in NEEDS_TARGET or frame in TARGETED_FRAMES:  # a target, or several actors acting together ("X and Y signed")
+    if event in NEEDS_TARGET:  # a target, or several actors acting together ("X and Y signed")
         return bool(slots.actor) and (bool(slots.recipient) or len({m.actor.code for m in slots.actor}) > 1)
     return bool(slots.actor)
 
@@ -278,7 +275,7 @@ def near_groups(doc: Doc, tm: TriggerMatch, cl: Clause, frame: str) -> list[Grou
     of its members to delay presenting the deal with Iran" does not reject Iran."""
     if tm.entry.mode == "visit":  # "Tillerson's visit to the Gulf in July yielded a US-Qatari deal"
         return [g for g in cl.groups if not (g.start >= tm.end and words_outside(doc, tm.word_end, g.start) > FAR_PP)]
-    if tm.entry.event in SYMMETRIC or frame not in ("default", "request", "need", "svo"):
+    if tm.entry.event in SYMMETRIC or frame not in ("default", "request", "svo"):
         return cl.groups
     return [g for g in cl.groups if not (g.role in PP_ROLES and g.start >= tm.end
                                          and words_outside(doc, tm.word_end, g.start) > FAR_PP)]
@@ -337,7 +334,7 @@ def code_sentence(doc: Doc, sentence: Sentence, sent: tuple[int, int], triggers:
         slots = without_press(tm.entry.event, slots)
         slots = refused_party(doc, st, tm, cl, slots)
         slots = civil_protesters(tm.entry.event, slots)
-        if not enough(tm.entry.event, slots, doc.require_actors, frame):
+        if not enough(tm.entry.event, slots, doc.require_actors):
             if slots.actor:  # its subject still governs the coordinated verbs after it
                 st.prev, st.prev_left = slots, cl.left
             continue

@@ -31,7 +31,7 @@ EVENT_TYPES: frozenset[str] = frozenset(
 # Argument frames the engine knows (khabar.events.arguments.frame_slots); absent = by type.
 FRAMES: frozenset[str] = frozenset(
     {
-        "default", "symmetric", "mediator", "host", "receive", "passive", "readiness", "located", "request", "need", "svo",
+        "default", "symmetric", "mediator", "host", "receive", "passive", "readiness", "located", "request", "svo",
         "speaker", "announced",
     }
 )

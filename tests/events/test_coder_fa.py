@@ -193,12 +193,6 @@ def test_meeting_partner_is_not_the_target_of_a_later_demand() -> None:
     assert [e.event for e in evs] == ["CONSULT"]
 
 
-def test_a_demand_with_no_addressee_is_a_request_but_stressing_a_need_is_not() -> None:
-    [ev] = code("مسکو خواستار انجام تحقیقات فوری در این رابطه شد.", [("مسکو", "RUS", None)])
-    assert ev.event == "REQUEST" and parts(ev) == ({"RUS"}, set())
-    assert code("مسکو بر ضرورت حل بحران تأکید کرد.", [("مسکو", "RUS", None)]) == []
-
-
 def test_received_call_names_the_initiator() -> None:
     text = "رئیسی از امیر قطر یک تماس تلفنی دریافت کرد."
     [ev] = code(text, [("رئیسی", "IRN", "Raisi"), ("امیر قطر", "QAT", "Tamim")])
