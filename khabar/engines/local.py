@@ -14,6 +14,7 @@ from typing import ClassVar, TypeVar
 
 from khabar.engines import parallel
 from khabar.ingest import read_sources
+from khabar.lang import LANGS
 from khabar.model import DocResult, Document, Reject, RejectReason
 from khabar.pipeline import process
 from khabar.settings import DEFAULT, Settings
@@ -100,8 +101,9 @@ class Budget:
         """Process one document within the budget; over budget -> a TIMEOUT reject."""
         if self.seconds <= 0:
             return process(doc)
-        lang = language_of(doc)
-        allowed = self.seconds if self.warm or lang in Budget.loaded else self.seconds + WARMUP_SECONDS
+        warm = self.warm or Budget.loaded.issuperset(LANGS)  # every language loaded: no need to tell
+        lang = "" if warm else language_of(doc)
+        allowed = self.seconds if warm or lang in Budget.loaded else self.seconds + WARMUP_SECONDS
         started = time.perf_counter()
         try:
             if self.alarm:
@@ -114,7 +116,8 @@ class Budget:
         except DocumentTimeout:
             self.disarm()
             return self._timeout(doc, time.perf_counter() - started)
-        Budget.loaded.add(lang)
+        if lang:
+            Budget.loaded.add(lang)
         elapsed = time.perf_counter() - started
         return self._timeout(doc, elapsed) if elapsed > allowed else out
 
