@@ -139,7 +139,7 @@ def build_event(doc: Doc, sentence: Sentence, tm: TriggerMatch, slots: Slots, cl
         confidence=confidence(tm, slots),
         rule=entry.rule(doc.analysis.lang),
     )
-    ev.background = told_after(doc, tm)
+    ev.background = told_after(doc, tm, cl)
     if deferred:
         doc.deferred[id(ev)] = entry.mode or governor_mode
     return ev
@@ -162,12 +162,12 @@ def pronoun_subject(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
                for h in doc.sc.within("pronoun_comp", cl.say, tm.word_start))
 
 
-def told_after(doc: Doc, tm: TriggerMatch) -> bool:
+def told_after(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
     """A background cue ("after it had [ended]") just before the trigger: told as another event's background."""
     text = doc.sc.text
     return any(h.end <= tm.word_start and not any(c in PUNCT for c in text[h.end:tm.word_start])
                and words_between(text, h.end, tm.word_start) <= AFTER_VERB
-               for h in doc.sc.kind("background"))
+               for h in doc.sc.within("background", cl.left, tm.word_start))
 
 
 @dataclass(slots=True)
