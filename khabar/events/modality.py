@@ -15,6 +15,8 @@ from khabar.model import Aux
 
 PRIORITY: tuple[Aux, ...] = ("negation", "hypothetical", "future")
 AFTER_REACH = 2  # words between a trigger and an "after" cue
+VERB_FINAL_REACH = 4  # cue windows between a verb-final trigger and its clause-final auxiliary
+COMPLEMENT_TAKERS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})  # "asked/promised/refused/threatened to V"
 
 
 def glued(sc: Scan, tm: TriggerMatch) -> str:
@@ -26,6 +28,13 @@ def cue_modes(sc: Scan, tm: TriggerMatch, left: int, right: int) -> set[str]:
     """Modalities whose cues sit around the trigger within its clause."""
     found: set[str] = set()
     window = sc.cues.cue_window
+    # Verb-final, the auxiliary closes the clause however long the object before it ("will have meetings with X
+    # and Y, the foreign ministers of A and B"); a verb taking a complement ("asked them to define") is followed
+    # by the complement's own mood.
+    if tm.entry.event in COMPLEMENT_TAKERS:
+        after_reach = AFTER_REACH
+    else:
+        after_reach = (VERB_FINAL_REACH if sc.cues.order == "SOV" else 2) * window
     # Hits in text order up to the first ending past ``right`` (ends ascend with starts); none starting
     # before both ``left`` and the trigger's end can be a cue.
     hits = sc.kind("modality")
@@ -37,7 +46,7 @@ def cue_modes(sc: Scan, tm: TriggerMatch, left: int, right: int) -> set[str]:
             if words_between(sc.text, hit.end, tm.start) <= reach:
                 found.add(mod)
         elif place == "after" and hit.start >= tm.end and words_between(sc.text, tm.end, hit.start) <= (
-                AFTER_REACH if mod == "negation" else 2 * window):  # a condition may follow its clause
+                AFTER_REACH if mod == "negation" else after_reach):  # a condition may follow its clause
             found.add(mod)
     prefix = glued(sc, tm)
     for mod, proclitics in sc.cues.glued_modality.items():

@@ -229,3 +229,17 @@ def test_signing_between_two_states_without_subject() -> None:
     text = "تفاهم‌نامه همکاری میان ایران و عراق به امضا رسید."
     [ev] = code(text, [("ایران", "IRN", None), ("عراق", "IRQ", None)])
     assert ev.event == "SUPPORT" and parts(ev) == ({"IRN", "IRQ"}, set())
+
+
+def test_a_clause_final_future_auxiliary_reaches_back_over_a_long_object() -> None:
+    """Verb-final: "will have separate meetings with A and B, the foreign ministers of X and Y" is to come."""
+    text = "وزیر خارجه اوکراین دیدارهای جداگانه‌ای با لاوروف و کری وزیران خارجه روسیه و آمریکا خواهد داشت."
+    evs = code(text, [("وزیر خارجه اوکراین", "UKR", "Kuleba"), ("لاوروف", "RUS", "Lavrov"), ("کری", "USA", "Kerry")])
+    assert evs and all(e.event == "AGREE" and e.aux == "future" for e in evs)
+
+
+def test_a_requests_complement_keeps_its_own_mood() -> None:
+    """"Asked them to define a model for negotiating" is a request made: the subjunctive is the complement's."""
+    text = "وزیر خارجه انگلیس از اتحادیه اروپا خواست مدلی را برای چگونگی مذاکره با آمریکا تعریف کنند."
+    evs = code(text, [("وزیر خارجه انگلیس", "GBR", "Hammond"), ("اتحادیه اروپا", "EUR", None), ("آمریکا", "USA", None)])
+    assert [(e.event, e.aux) for e in evs if e.event == "REQUEST"] == [("REQUEST", None)]

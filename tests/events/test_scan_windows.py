@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.events.cues import Cue, load_cues
-from khabar.events.modality import cue_modes
+from khabar.events.modality import AFTER_REACH, COMPLEMENT_TAKERS, VERB_FINAL_REACH, cue_modes
 from khabar.events.scan import Scan, resolve, words_between
 from khabar.events.triggers import TriggerMatch
 from khabar.text.lexicon import Hit
@@ -52,17 +52,29 @@ def test_window_lookups_match_filters(text: str, hits: list[Hit[Cue]], lo: int, 
 
 
 @dataclass
+class Entry:
+    """What cue_modes reads of a trigger's entry."""
+
+    event: str
+
+
+@dataclass
 class Trigger:
     """What cue_modes reads of a trigger match."""
 
     start: int
     end: int
+    entry: Entry
 
 
 def reference_modes(sc: Scan, tm: Trigger, left: int, right: int) -> set[str]:
     """The cue loop of cue_modes over every hit, stopping at the first one past the clause."""
     found: set[str] = set()
     window = sc.cues.cue_window
+    if tm.entry.event in COMPLEMENT_TAKERS:
+        after_reach = AFTER_REACH
+    else:
+        after_reach = (VERB_FINAL_REACH if sc.cues.order == "SOV" else 2) * window
     for h in sc.kind("modality"):
         if h.end > right:
             break
@@ -71,16 +83,17 @@ def reference_modes(sc: Scan, tm: Trigger, left: int, right: int) -> set[str]:
             if words_between(sc.text, h.end, tm.start) <= (window if mod != "hypothetical" else 2 * window):
                 found.add(mod)
         elif place == "after" and h.start >= tm.end and words_between(sc.text, tm.end, h.start) <= (
-                2 if mod == "negation" else 2 * window):
+                2 if mod == "negation" else after_reach):
             found.add(mod)
     return found
 
 
-@given(TEXT, HITS, st.integers(0, 60), st.integers(1, 6), st.integers(0, 60), st.integers(0, 60))
+@given(TEXT, HITS, st.integers(0, 60), st.integers(1, 6), st.integers(0, 60), st.integers(0, 60),
+       st.sampled_from(["CONSULT", "REQUEST"]))
 @settings(deadline=None, max_examples=300)
 def test_cue_modes_match_a_scan_of_every_hit(text: str, hits: list[Hit[Cue]], start: int, length: int,
-                                             left: int, right: int) -> None:
+                                             left: int, right: int, event: str) -> None:
     sc = scan_of(text, hits)
-    tm = Trigger(start, start + length)
+    tm = Trigger(start, start + length, Entry(event))
     # the letters a and b are no Persian proclitic, so only the cue hits decide
     assert cue_modes(sc, cast(TriggerMatch, tm), left, right) == reference_modes(sc, tm, left, right)
