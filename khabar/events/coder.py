@@ -118,7 +118,7 @@ def build_event(doc: Doc, sentence: Sentence, tm: TriggerMatch, slots: Slots, cl
                 governor_mode: str | None) -> Event:
     """An Event from a trigger, its slots and its clause."""
     entry = tm.entry
-    aux = aux_of(doc.sc, tm, cl.left, cl.right)
+    aux = aux_of(doc.sc, tm, cl.left, cl.right, cl.say)
     event, mode = entry.event, entry.mode or governor_mode
     deferred = aux == "future" and event == MEET_OBJECT
     if deferred:

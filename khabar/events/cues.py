@@ -30,7 +30,7 @@ FILE_KEYS = (
     "both_sides", "counterfactual", "purpose", "articles", "verbs", "mode_cues", "announce", "not_triggers",
     "cue_proclitics", "nominal_heads", "receive", "sports",
 )
-OPTIONAL_KEYS = ("relatives", "references", "background", "pronoun_complementizers")
+OPTIONAL_KEYS = ("relatives", "references", "background", "pronoun_complementizers", "denials")
 ORDERS = ("SOV", "VSO")
 
 Cue = tuple[str, str]  # (kind, value): ("marker", "with"), ("neg", "before"), ("say", "")...
@@ -93,6 +93,7 @@ CUE_TAGS: tuple[tuple[str, str], ...] = (
     ("counterfactual", "counterfactual"), ("purpose", "purpose"), ("announce", "announce"),
     ("nominal_heads", "head"), ("receive", "receive"), ("sports", "sports"), ("references", "reference"),
     ("background", "background"), ("pronoun_complementizers", "pronoun_comp"),
+    ("denials", "denial"),
 )  # fmt: skip
 
 

@@ -55,11 +55,14 @@ def cue_modes(sc: Scan, tm: TriggerMatch, left: int, right: int) -> set[str]:
     return found
 
 
-def aux_of(sc: Scan, tm: TriggerMatch, left: int, right: int) -> Aux | None:
-    """The aux of the event a trigger states: its own, else the strongest cue found."""
+def aux_of(sc: Scan, tm: TriggerMatch, left: int, right: int, say: int | None = None) -> Aux | None:
+    """The aux of the event a trigger states: its own, else the strongest cue found; a clause reported by a
+    verb of denial ("denied that he had any contact with") is negated."""
     if tm.entry.aux is not None:
         return tm.entry.aux
     found = cue_modes(sc, tm, left, right)
+    if say is not None and sc.within("denial", say, say + 1):
+        found.add("negation")
     for mod in PRIORITY:
         if mod in found:
             return mod

@@ -79,3 +79,10 @@ def test_talks_do_not_govern_an_attack_told_after_that() -> None:
     """"Discussed the truce" governs the truce; "one in the talks said that meanwhile shells were fired" does not."""
     text = "وقال أحد المشاركين في محادثات المصالحة، انه في الوقت ذاته أطلقت قذيفتان على السوق."
     assert "ASSAULT" in stated(text)
+
+
+def test_a_denied_contact_is_negated() -> None:
+    """A clause reported by a verb of denial is negated however far its event is from the verb."""
+    text = "ونفى وزير العدل الأمريكي أن يكون قد أجرى أي اتصال بالمسؤولين الروس خلال الحملة."
+    assert "CONSULT" not in stated(text)
+    assert "CONSULT" in stated(text.replace("ونفى", "وأكد"))

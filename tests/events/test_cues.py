@@ -46,6 +46,7 @@ def cue_cases() -> list[tuple[str, str, str, str]]:
         out += [(lang, "reference", "", p) for p in data.get("references") or []]
         out += [(lang, "background", "", p) for p in data.get("background") or []]
         out += [(lang, "pronoun_comp", "", p) for p in data.get("pronoun_complementizers") or []]
+        out += [(lang, "denial", "", p) for p in data.get("denials") or []]
         for mod in MODALITIES:
             for place in ("before", "after"):
                 out += [(lang, mod, place, p) for p in data[mod].get(place) or []]
