@@ -11,8 +11,9 @@ from khabar.actors.schema import Person, Title
 from khabar.actors.tokens import ADJ, AND, Tok, classify
 from khabar.model import Actor
 
-HEAD_CUES = frozenset({"counterpart", "side", "pair_persons", "pair_sides", "pair_countries", "former"})
-LIST_CUES = frozenset({"side", "pair_persons", "pair_sides", "pair_countries"})
+COUNTRY_GROUPS = {"pair_countries": 2, "three_countries": 3, "four_countries": 4}  # "the N countries" -> N states
+HEAD_CUES = frozenset({"counterpart", "side", "pair_persons", "pair_sides", *COUNTRY_GROUPS, "former"})
+LIST_CUES = frozenset({"side", "pair_persons", "pair_sides", *COUNTRY_GROUPS})
 COLLECTIVE = "WST"
 LEADER = "leader"  # a title role meaning "whoever leads the country" (countries.yaml leader_role)
 DEFAULT_LEADER = "president"

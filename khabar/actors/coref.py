@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from khabar.actors.compose import STATE_SECTOR, Ctx, Draft
+from khabar.actors.compose import COUNTRY_GROUPS, STATE_SECTOR, Ctx, Draft
 from khabar.actors.schema import NON_STATE_CODES
 from khabar.model import Actor
 
@@ -28,14 +28,14 @@ def counterpart(d: Draft, drafts: list[Draft]) -> Draft:
     return replace(d, kind="title", actor=Actor(d.code, STATE_SECTOR), individual=True, rule="coref:counterpart-title")
 
 
-def _pick_two(cands: list[Draft], *, last: bool = False) -> list[Draft]:
-    """The first (or, with ``last``, the nearest) two candidates with distinct codes, in text order."""
+def _pick(cands: list[Draft], n: int, *, last: bool = False) -> list[Draft]:
+    """The first (or, with ``last``, the nearest) ``n`` candidates with distinct codes, in text order."""
     seen: dict[str, Draft] = {}
     for c in reversed(cands) if last else cands:
         if c.actor is not None and c.actor.code not in seen:
             seen[c.actor.code] = c
-    two = list(seen.values())[:2] if len(seen) >= 2 else []
-    return sorted(two, key=lambda d: d.start)
+    picked = list(seen.values())[:n] if len(seen) >= n else []
+    return sorted(picked, key=lambda d: d.start)
 
 
 def _scopes(d: Draft, by_sent: dict[int, list[Draft]]) -> list[list[Draft]]:
@@ -49,35 +49,37 @@ def _scopes(d: Draft, by_sent: dict[int, list[Draft]]) -> list[list[Draft]]:
 
 
 def pair(d: Draft, by_sent: dict[int, list[Draft]], before: list[Draft] | None) -> list[Draft]:
-    """'The two presidents' / 'the two sides' / 'the two countries' -> one coref draft per actor.
+    """'The two presidents' / 'the two sides' / 'the two (three, four) countries' -> one coref draft per actor.
 
-    Looked for in the cue's sentence (nearest two), then in the pair resolved last in the
-    story (the two sides stay the same), then in the previous sentences (first two).
+    Looked for in the cue's sentence (nearest ones), then in the group resolved last in the
+    story (the sides stay the same), then in the previous sentences (first ones).
     """
+    n = COUNTRY_GROUPS.get(d.want, 2)
+    countries = d.want in COUNTRY_GROUPS
     for k, scope in enumerate(_scopes(d, by_sent)):
-        if k == 1 and before:
+        if k == 1 and before and len(before) == n:
             return [_as_coref(d, o.actor, d.want) for o in before]
         tiers = [[o for o in scope if o.individual and not o.group]]
         if d.want != "pair_persons":
             tiers.append([o for o in scope if not o.group and not o.rule.startswith("demonym:")])
             tiers.append([o for o in scope if not o.group])
-        if d.want == "pair_countries":
+        if countries:
             tiers = [[o for o in tier if o.actor and o.actor.code not in NON_STATE_CODES] for tier in tiers]
         for tier in tiers:
-            two = _pick_two(tier, last=k == 0)
-            if two:
+            picked = _pick(tier, n, last=k == 0 or n > 2)  # "the four countries": the list named last
+            if picked:
                 break
-        if two:
-            return [_as_coref(d, o.actor, d.want) for o in two if o.actor is not None]
+        if picked:
+            return [_as_coref(d, o.actor, d.want) for o in picked if o.actor is not None]
     return []
 
 
 def _as_coref(d: Draft, actor: Actor | None, want: str) -> Draft:
     """A resolved coref draft at the cue's span."""
     assert actor is not None
-    if want == "pair_countries":
+    if want in COUNTRY_GROUPS:
         actor = Actor(actor.code, STATE_SECTOR, None, None, actor.code)
-    return replace(d, actor=actor, want="", individual=want != "pair_countries", rule=f"coref:{want}")
+    return replace(d, actor=actor, want="", individual=want not in COUNTRY_GROUPS, rule=f"coref:{want}")
 
 
 def pronoun(d: Draft, by_sent: dict[int, list[Draft]], words_before: Callable[[Draft], int], ctx: Ctx) -> Draft | None:
@@ -115,7 +117,7 @@ def resolve(drafts: list[Draft], ctx: Ctx, words_before: Callable[[Draft], int])
     last_pair: dict[int, list[Draft]] = {}
     for d in drafts:
         new: list[Draft] = []
-        if d.want.startswith("pair_"):
+        if d.want.startswith("pair_") or d.want in COUNTRY_GROUPS:
             prior = last_pair.get(d.story)
             recent = prior if prior and d.sentence - prior[0].sentence <= RECENT_PAIR else None
             new = pair(d, by_sent, recent)

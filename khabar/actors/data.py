@@ -272,7 +272,8 @@ def load_titles(lang: str) -> tuple[Title, ...]:
 
 CUE_LISTS: Sequence[str] = (
     "prefixes", "suffixes", "articles", "conjunctions", "name_blocking_prefixes", "counterpart", "side",
-    "pair_persons", "pair_sides", "pair_countries", "pronouns", "former", "stop", "fillers", "blockers",
+    "pair_persons", "pair_sides", "pair_countries", "three_countries", "four_countries", "pronouns", "former",
+    "stop", "fillers", "blockers",
     "adjectival_suffixes", "honorifics", "juniors", "pronoun_prepositions", "outlets",
 )  # fmt: skip
 

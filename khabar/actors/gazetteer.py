@@ -16,7 +16,8 @@ from khabar.text.normalize import fold_key
 # looks for them at sentence starts only.
 STATE_SECTOR = "GOV"  # a country named as a whole acts as a state (GUIDELINES)
 CUE_KINDS: tuple[str, ...] = (
-    "counterpart", "side", "pair_persons", "pair_sides", "pair_countries", "former", "stop", "blockers",
+    "counterpart", "side", "pair_persons", "pair_sides", "pair_countries", "three_countries", "four_countries",
+    "former", "stop", "blockers",
 )  # fmt: skip
 
 

@@ -133,6 +133,8 @@ class Cues:
     pair_persons: tuple[str, ...]
     pair_sides: tuple[str, ...]
     pair_countries: tuple[str, ...]
+    three_countries: tuple[str, ...]
+    four_countries: tuple[str, ...]
     pronouns: tuple[str, ...]
     former: tuple[str, ...]
     stop: tuple[str, ...]

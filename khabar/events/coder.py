@@ -277,8 +277,9 @@ def near_groups(doc: Doc, tm: TriggerMatch, cl: Clause, frame: str) -> list[Grou
         return [g for g in cl.groups if not (g.start >= tm.end and words_outside(doc, tm.word_end, g.start) > FAR_PP)]
     if tm.entry.event in SYMMETRIC or frame not in ("default", "request", "svo"):
         return cl.groups
-    return [g for g in cl.groups if not (g.role in PP_ROLES and g.start >= tm.end
-                                         and words_outside(doc, tm.word_end, g.start) > FAR_PP)]
+    end = tm.tail.end if tm.tail is not None else tm.word_end  # a gapped phrase ends with its tail
+    return [g for g in cl.groups if not (g.role in PP_ROLES and g.start >= end
+                                         and words_outside(doc, end, g.start) > FAR_PP)]
 
 
 GENITIVE_REACH = 3  # words between a meeting noun and its genitive ("meeting of the speakers of" X and Y)

@@ -27,6 +27,13 @@ COUNTERPART = {
 COUNTERPART_NO_NAME = {"fa": "پوتین با {} ترکیه ای خود گفتگو کرد.", "ar": "بحث بوتين مع {} التركي."}
 SIDE = {"fa": "{} روسی اعلام کرد.", "ar": "وأعلن {} الروسي."}
 PAIR = {"fa": "پوتین با اردوغان گفتگو کرد.\n{} توافق کردند.", "ar": "بحث بوتين مع أردوغان الوضع.\nواتفق {} على ذلك."}
+GROUP = {
+    3: {"fa": "ایران، روسیه و ترکیه دیدار کردند.\n{} توافق کردند.",
+        "ar": "اجتمعت إيران وروسيا وتركيا أمس.\nواتفقت ال{} على ذلك."},
+    4: {"fa": "مصر، عربستان، امارات و بحرین روابط را قطع کردند.\n{} توافق کردند.",
+        "ar": "وقطعت مصر والسعودية والإمارات والبحرين العلاقات.\nواتفقت ال{} على ذلك."},
+}
+GROUP_CODES = {3: ["IRN", "RUS", "TUR"], 4: ["ARE", "BHR", "EGY", "SAU"]}
 PRONOUN = {"fa": "پوتین امروز سخنرانی کرد.\n{} گفت که آماده است.", "ar": "ألقى بوتين كلمة اليوم.\n{} قال إنه مستعد."}
 FORMER = {"fa": "رئیس جمهور {} آمریکا گفت.", "ar": "قال الرئيس الأمريكي {} اليوم."}
 FILLER = {"fa": "سران {} روسیه و ترکیه دیدار کردند."}
@@ -68,6 +75,17 @@ def test_pair(lang: Lang, cue: str) -> None:
     hits = [m for m in mentions(text, lang) if m.start <= start < m.end]
     assert sorted(m.actor.code for m in hits) == ["RUS", "TUR"]
     assert all(m.kind == "coref" for m in hits)
+
+
+@pytest.mark.parametrize(("n", "lang", "cue"), [(3, *c) for c in _each("three_countries")]
+                         + [(4, *c) for c in _each("four_countries")])
+def test_country_group(n: int, lang: Lang, cue: str) -> None:
+    """'The three/four countries' are the states named last, one mention each."""
+    text = GROUP[n][lang].format(cue)
+    start = text.index(cue)
+    hits = [m for m in mentions(text, lang) if m.start <= start < m.end]
+    assert sorted(m.actor.code for m in hits) == GROUP_CODES[n]
+    assert all(m.kind == "coref" and m.actor.sector == "GOV" for m in hits)
 
 
 @pytest.mark.parametrize(("lang", "cue"), _each("pronouns"))

@@ -152,3 +152,12 @@ def test_a_particle_before_a_surname_is_not_another_persons_given_name() -> None
     for particle in ("إن", "أن"):
         ms = mentions(f"وقال {particle} بوتين التقى أردوغان.", "ar")
         assert [m.actor.entity for m in ms] == ["putin_vladimir", "erdogan_recep_tayyip"]
+
+
+def test_the_four_countries_are_the_list_named_last() -> None:
+    """A group back-reference takes the states of the latest list, not the first states of the sentence."""
+    text = ("قال وزير الخارجية المصري خلال اجتماع مع المبعوث الأمريكي إن الحل مرهون بمطالب مصر والسعودية "
+            "والإمارات والبحرين.\nوأكد استعداد الدول الأربع للحوار.")
+    start = text.index("الدول الأربع")
+    ms = [m for m in mentions(text, "ar") if m.start == start]
+    assert sorted(m.actor.code for m in ms) == ["ARE", "BHR", "EGY", "SAU"]
