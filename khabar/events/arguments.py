@@ -191,6 +191,9 @@ def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: li
         return Slots(objs or members(groups, "obj", "with", "to"), subj)
     if frame == "receive":
         return Slots(members(groups, "from", "with", "by"), subj)
+    if frame == "pronoun_object":  # "... with Qatar, accusing it of": the pronoun stands for the group just before
+        before = [g for g in groups if g.end <= trigger[0] and g is not subject and g.role not in ("skip", "in")]
+        return Slots(subj, [fm.mention for fm in before[-1].members] if before else [])
     if frame == "passive":
         return Slots(members(groups, "by"), subj + objs + members(groups, "obj"))
     if frame in ("symmetric", "readiness"):

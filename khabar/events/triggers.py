@@ -31,8 +31,8 @@ EVENT_TYPES: frozenset[str] = frozenset(
 # Argument frames the engine knows (khabar.events.arguments.frame_slots); absent = by type.
 FRAMES: frozenset[str] = frozenset(
     {
-        "default", "symmetric", "mediator", "host", "receive", "passive", "readiness", "located", "request", "svo",
-        "speaker", "announced",
+        "default", "symmetric", "mediator", "host", "receive", "passive", "readiness", "located", "request",
+        "pronoun_object", "svo", "speaker", "announced",
     }
 )
 AUX_VALUES: frozenset[str] = frozenset({"negation", "future", "hypothetical"})

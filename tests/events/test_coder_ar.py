@@ -82,6 +82,13 @@ def test_a_marked_participant_before_an_unmarked_group_is_the_target() -> None:
     assert ev.event == "REQUEST" and codes(ev) == ({"USA"}, {"RUS"})
 
 
+def test_accusing_it_points_back_to_the_group_before() -> None:
+    text = "وقطعت السعودية العلاقات مع قطر متهمة إياها بدعم الإرهاب والتقارب مع إيران."
+    evs = code(text, [("السعودية", "SAU", None), ("قطر", "QAT", None), ("إيران", "IRN", None)])
+    [acc] = [e for e in evs if e.event == "ACCUSE"]
+    assert codes(acc) == ({"SAU"}, {"QAT"})
+
+
 def test_host_receives_visitor() -> None:
     text = "استقبل الرئيس المصري وزير الخارجية الأمريكي في القاهرة."
     [ev] = code(text, [("الرئيس المصري", "EGY", "Sisi"), ("وزير الخارجية الأمريكي", "USA", "Blinken")])
