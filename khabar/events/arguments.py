@@ -192,7 +192,7 @@ def frame_slots(frame: str, subject: Group | None, obj: Group | None, groups: li
     if frame == "receive":
         return Slots(members(groups, "from", "with", "by"), subj)
     if frame == "pronoun_object":  # "... with Qatar, accusing it of": the pronoun stands for the group just before
-        before = [g for g in groups if g.end <= trigger[0] and g is not subject and g.role not in ("skip", "in")]
+        before = [g for g in groups if g.end <= trigger[0] and g is not subject and g.role not in PASSING_ROLES]
         return Slots(subj, [fm.mention for fm in before[-1].members] if before else [])
     if frame == "passive":
         return Slots(members(groups, "by"), subj + objs + members(groups, "obj"))

@@ -24,17 +24,20 @@ def glued(sc: Scan, tm: TriggerMatch) -> str:
     return sc.text[word_start(sc.text, tm.start):tm.start]
 
 
+def after_reach(sc: Scan, tm: TriggerMatch) -> int:
+    """Words an aux cue may stand after the trigger. Verb-final, the auxiliary closes the clause however long
+    the object before it ("will have meetings with X and Y, the ministers of A and B"); a verb taking a
+    complement ("asked them to define") is followed by the complement's own mood."""
+    if tm.entry.event in COMPLEMENT_TAKERS:
+        return AFTER_REACH
+    return (VERB_FINAL_REACH if sc.cues.order == "SOV" else 2) * sc.cues.cue_window
+
+
 def cue_modes(sc: Scan, tm: TriggerMatch, left: int, right: int) -> set[str]:
     """Modalities whose cues sit around the trigger within its clause."""
     found: set[str] = set()
     window = sc.cues.cue_window
-    # Verb-final, the auxiliary closes the clause however long the object before it ("will have meetings with X
-    # and Y, the foreign ministers of A and B"); a verb taking a complement ("asked them to define") is followed
-    # by the complement's own mood.
-    if tm.entry.event in COMPLEMENT_TAKERS:
-        after_reach = AFTER_REACH
-    else:
-        after_reach = (VERB_FINAL_REACH if sc.cues.order == "SOV" else 2) * window
+    after = after_reach(sc, tm)
     # Hits in text order up to the first ending past ``right`` (ends ascend with starts); none starting
     # before both ``left`` and the trigger's end can be a cue.
     hits = sc.kind("modality")
@@ -46,7 +49,7 @@ def cue_modes(sc: Scan, tm: TriggerMatch, left: int, right: int) -> set[str]:
             if words_between(sc.text, hit.end, tm.start) <= reach:
                 found.add(mod)
         elif place == "after" and hit.start >= tm.end and words_between(sc.text, tm.end, hit.start) <= (
-                AFTER_REACH if mod == "negation" else after_reach):  # a condition may follow its clause
+                AFTER_REACH if mod == "negation" else after):  # a condition may follow its clause
             found.add(mod)
     prefix = glued(sc, tm)
     for mod, proclitics in sc.cues.glued_modality.items():

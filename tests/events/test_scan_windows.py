@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.events.cues import Cue, load_cues
-from khabar.events.modality import AFTER_REACH, COMPLEMENT_TAKERS, VERB_FINAL_REACH, cue_modes
+from khabar.events.modality import after_reach, cue_modes
 from khabar.events.scan import Scan, resolve, words_between
 from khabar.events.triggers import TriggerMatch
 from khabar.text.lexicon import Hit
@@ -71,10 +71,7 @@ def reference_modes(sc: Scan, tm: Trigger, left: int, right: int) -> set[str]:
     """The cue loop of cue_modes over every hit, stopping at the first one past the clause."""
     found: set[str] = set()
     window = sc.cues.cue_window
-    if tm.entry.event in COMPLEMENT_TAKERS:
-        after_reach = AFTER_REACH
-    else:
-        after_reach = (VERB_FINAL_REACH if sc.cues.order == "SOV" else 2) * window
+    reach = after_reach(sc, cast(TriggerMatch, tm))
     for h in sc.kind("modality"):
         if h.end > right:
             break
@@ -83,7 +80,7 @@ def reference_modes(sc: Scan, tm: Trigger, left: int, right: int) -> set[str]:
             if words_between(sc.text, h.end, tm.start) <= (window if mod != "hypothetical" else 2 * window):
                 found.add(mod)
         elif place == "after" and h.start >= tm.end and words_between(sc.text, tm.end, h.start) <= (
-                2 if mod == "negation" else after_reach):
+                2 if mod == "negation" else reach):
             found.add(mod)
     return found
 
