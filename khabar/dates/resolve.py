@@ -59,9 +59,9 @@ def last_day(parsed: Parsed, value: date | None, data: DateData) -> date | None:
     """The last day an expression can mean: its day, the end of a written month and year, or of a year."""
     if value is not None:
         return value
-    parts = next((p for p in parsed.dates if p.year is not None and p.calendar), None)
-    if parts is not None:
-        return period_end(parts.calendar, parts.year, parts.month) if parts.year is not None else None
+    for parts in parsed.dates:
+        if parts.year is not None and parts.calendar:
+            return period_end(parts.calendar, parts.year, parts.month)
     if parsed.year is None:
         return None
     calendar = parsed.era or next((r.calendar for r in data.numeric_years if r.low <= parsed.year <= r.high),

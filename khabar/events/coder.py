@@ -151,23 +151,24 @@ AFTER_VERB = 1  # words between "after it had" and the trigger: its verb, when t
 PRONOUN_REACH = 1  # words between "that he" and the verb it is the subject of ("that he had warned")
 
 
+def cue_just_before(doc: Doc, kind: str, lo: int, tm: TriggerMatch, reach: int) -> bool:
+    """A cue of ``kind`` starting at or after ``lo`` and ending at most ``reach`` words before the trigger, in
+    the same phrase (no punctuation between)."""
+    text = doc.sc.text
+    return any(h.end <= tm.word_start and words_between(text, h.end, tm.word_start) <= reach
+               and not any(c in PUNCT for c in text[h.end:tm.word_start])
+               for h in doc.sc.within(kind, lo, tm.word_start))
+
+
 def pronoun_subject(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
     """"Said X that he warned Y": a complementizer carrying the subject pronoun just before the verb makes the
     sayer its subject (and the group after the verb its object)."""
-    if cl.say is None:
-        return False
-    text = doc.sc.text
-    return any(h.end <= tm.word_start and words_between(text, h.end, tm.word_start) <= PRONOUN_REACH
-               and not any(c in PUNCT for c in text[h.end:tm.word_start])
-               for h in doc.sc.within("pronoun_comp", cl.say, tm.word_start))
+    return cl.say is not None and cue_just_before(doc, "pronoun_comp", cl.say, tm, PRONOUN_REACH)
 
 
 def told_after(doc: Doc, tm: TriggerMatch, cl: Clause) -> bool:
     """A background cue ("after it had [ended]") just before the trigger: told as another event's background."""
-    text = doc.sc.text
-    return any(h.end <= tm.word_start and not any(c in PUNCT for c in text[h.end:tm.word_start])
-               and words_between(text, h.end, tm.word_start) <= AFTER_VERB
-               for h in doc.sc.within("background", cl.left, tm.word_start))
+    return cue_just_before(doc, "background", cl.left, tm, AFTER_VERB)
 
 
 @dataclass(slots=True)

@@ -228,11 +228,11 @@ def tail_span(text: str, end: int, tail: str, affixes: Affixes, articles: tuple[
         stop = word_end(text, pos)
         if stop == pos:
             return None
-        for prefix in ("", *affixes.prefixes):
-            if text.startswith(prefix + tail, pos) and not (prefix and prefix.endswith(articles)):
-                tail_end = pos + len(prefix) + len(tail)
-                if text[tail_end:word_end(text, tail_end)] in affixes.suffixes | {""}:
-                    return Span(pos + len(prefix), tail_end)
+        at = text.find(tail, pos, stop + len(tail))  # the tail starts the word or follows a glued conjunction
+        if at >= 0 and (at == pos or (text[pos:at] in affixes.prefixes and not text[pos:at].endswith(articles))):
+            after = text[at + len(tail):word_end(text, at + len(tail))]
+            if not after or after in affixes.suffixes:
+                return Span(at, at + len(tail))
         pos = stop
     return None
 

@@ -2,8 +2,9 @@
 """Writes dev2_gold.jsonl: hand annotations (GUIDELINES.md) of 20 corpus articles, evidence null."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from gold_runner import write_gold
 
 P5 = ["USA", "GBR", "FRA", "RUS", "CHN", "DEU"]
 
@@ -167,11 +168,7 @@ DOCS: list[tuple[str, str, str | None, list[dict]]] = [
 
 def main() -> None:
     """Write the gold file next to this script."""
-    out = Path(__file__).with_name("dev2_gold.jsonl")
-    with out.open("w", encoding="utf-8") as fh:
-        for doc, lang, pub, events in DOCS:
-            rec = {"doc": doc, "lang": lang, "pub_date": pub, "events": events}
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    write_gold(Path(__file__).with_name("dev2_gold.jsonl"), DOCS)
 
 
 if __name__ == "__main__":

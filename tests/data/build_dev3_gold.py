@@ -28,6 +28,8 @@ import json
 import random
 from pathlib import Path
 
+from gold_runner import write_gold
+
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[1].parent / "shared" / "corpus"
 SEED = 3
@@ -328,11 +330,7 @@ def main() -> None:
             for rec in candidates(lang):
                 print(lang, rec["id"], len(rec["text"]), rec["title"][:80])
         return
-    out = HERE / "dev3_gold.jsonl"
-    with out.open("w", encoding="utf-8") as fh:
-        for doc, lang, pub, events in DOCS:
-            rec = {"doc": doc, "lang": lang, "pub_date": pub, "events": events}
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    write_gold(HERE / "dev3_gold.jsonl", DOCS)
 
 
 if __name__ == "__main__":

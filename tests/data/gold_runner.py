@@ -16,6 +16,14 @@ SHARED = REPO.parent / "shared"
 CORPUS = ["fa_farsnews_2003_2021.jsonl", "fa_farsnews_2023.jsonl", "ar_bbc_2017.jsonl", "ar_saudinewsnet_2015.jsonl.gz"]
 
 
+def write_gold(out: Path, docs: list[tuple[str, str, str | None, list[dict]]]) -> None:
+    """Write gold rows (doc id, language, publication date, events) as JSONL."""
+    with out.open("w", encoding="utf-8") as fh:
+        for doc, lang, pub, events in docs:
+            row = {"doc": doc, "lang": lang, "pub_date": pub, "events": events}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def records(path: Path) -> Iterator[dict]:
     """The JSON records of one (optionally gzipped) corpus file."""
     opener = gzip.open if path.suffix == ".gz" else open

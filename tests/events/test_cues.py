@@ -42,11 +42,10 @@ def cue_cases() -> list[tuple[str, str, str, str]]:
                   "announce": "announce", "nominal_heads": "head", "receive": "receive", "sports": "sports"}
         for key, kind in simple.items():
             out += [(lang, kind, "", p) for p in data[key]]
-        out += [(lang, "relative", "", p) for p in data.get("relatives") or []]
-        out += [(lang, "reference", "", p) for p in data.get("references") or []]
-        out += [(lang, "background", "", p) for p in data.get("background") or []]
-        out += [(lang, "pronoun_comp", "", p) for p in data.get("pronoun_complementizers") or []]
-        out += [(lang, "denial", "", p) for p in data.get("denials") or []]
+        optional = {"relatives": "relative", "references": "reference", "background": "background",
+                    "pronoun_complementizers": "pronoun_comp", "denials": "denial"}
+        for key, kind in optional.items():
+            out += [(lang, kind, "", p) for p in data.get(key) or []]
         for mod in MODALITIES:
             for place in ("before", "after"):
                 out += [(lang, mod, place, p) for p in data[mod].get(place) or []]
